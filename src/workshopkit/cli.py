@@ -1,0 +1,62 @@
+"""The command line: parses arguments, calls the library, and turns a WorkshopkitError
+into `file:line:column: field.path: message` lines on stderr and exit status 2.
+Any other exception is a bug and ends with a traceback and status 1."""
+from __future__ import annotations
+
+import sys
+from pathlib import Path
+
+import click
+
+from . import pack
+from .definition import read_workshop
+from .errors import WorkshopkitError
+
+
+def _fail(error: WorkshopkitError) -> None:
+    for line in error.lines():
+        click.echo(line, err=True)
+    sys.exit(2)
+
+
+@click.group()
+@click.version_option(package_name="workshopkit")
+def main() -> None:
+    """Print-ready Thai workshop material from one YAML definition."""
+
+
+@main.command()
+@click.argument("files", nargs=-1, required=True,
+                type=click.Path(dir_okay=False, path_type=Path))
+def validate(files: tuple[Path, ...]) -> None:
+    """Check definitions and report every problem at once."""
+    failed = False
+    for file in files:
+        try:
+            read_workshop(file)
+        except WorkshopkitError as error:
+            failed = True
+            for line in error.lines():
+                click.echo(line, err=True)
+        else:
+            click.echo(f"{file}: ok")
+    sys.exit(2 if failed else 0)
+
+
+@main.command()
+@click.argument("file", type=click.Path(dir_okay=False, path_type=Path))
+@click.option("-o", "--out", type=click.Path(file_okay=False, path_type=Path), default=Path("out"),
+              show_default=True, help="Folder that receives <workshop-id>/.")
+@click.option("--format", "fmt", type=click.Choice(["pdf", "docx", "all"]), default="pdf",
+              show_default=True, help="Output format (docx is not available yet).")
+def build(file: Path, out: Path, fmt: str) -> None:
+    """Build the print pack of a workshop definition."""
+    formats = ("pdf", "docx") if fmt == "all" else (fmt,)
+    try:
+        result = pack.build(file, out, formats)
+    except WorkshopkitError as error:
+        _fail(error)
+        return
+    click.echo(f"{result.folder}")
+    for entry in result.entries:
+        click.echo(f"  {entry.path:<28} {entry.pages:>3} pages  {entry.audience:<12} x{entry.copies}")

@@ -1,0 +1,54 @@
+"""Stage 3: one composer per document kind turns the model into document trees.
+
+`compose_all` is the one place that decides which documents a workshop has and puts
+them in agenda order: a worksheet stands where its activity first comes in the agenda.
+"""
+from __future__ import annotations
+
+from .. import doc, model
+from ..formatting import Style
+from .action_plan import compose_action_plan
+from .agenda import compose_agenda
+from .self_assessment import compose_self_assessment
+from .session_plan import compose_session_plan
+from .survey_sheet import compose_survey_sheet
+from .worksheet import compose_worksheet
+
+__all__ = ["compose_all", "style_of"]
+
+
+def style_of(workshop: model.Workshop) -> Style:
+    return Style(workshop.language, workshop.digits)
+
+
+def compose_all(workshop: model.Workshop) -> list[doc.Document]:
+    """Every document of the workshop: the agenda, the session plan, then the participants'
+    sheets in agenda order."""
+    style = style_of(workshop)
+    sheets: list[doc.Document] = [compose_worksheet(w, style) for w in workshop.worksheets]
+    if workshop.self_assessment:
+        sheets.append(compose_self_assessment(workshop.self_assessment, style))
+    if workshop.action_plan:
+        sheets.append(compose_action_plan(workshop.action_plan, style))
+    if workshop.surveys:
+        survey_activity = next((a.id for a in workshop.activities if a.surveys), None)
+        sheets.append(compose_survey_sheet(workshop, style, survey_activity))
+    sheets = _in_agenda_order(workshop, sheets)
+    materials: dict[str, list[str]] = {}
+    for sheet in sheets:
+        if sheet.activity:
+            materials.setdefault(sheet.activity, []).append(sheet.title)
+    plan = compose_session_plan(workshop, style, materials)
+    return [compose_agenda(workshop, style), plan, *sheets]
+
+
+def _in_agenda_order(workshop: model.Workshop, documents: list[doc.Document]) -> list[doc.Document]:
+    position: dict[str, int] = {}
+    for day in workshop.agenda.days:
+        for item in day.items:
+            if item.activity and item.activity not in position:
+                position[item.activity] = len(position)
+    for activity in workshop.activities:  # activities not in the agenda keep their own order
+        position.setdefault(activity.id, len(position))
+    last = len(position)
+    return sorted(documents, key=lambda d: position.get(d.activity or "", last))

@@ -1,0 +1,13 @@
+"""Composer: the survey sheet: one QR card per online survey, large enough to scan from paper."""
+from __future__ import annotations
+
+from .. import doc, model
+from ..formatting import Style
+
+
+def compose_survey_sheet(workshop: model.Workshop, style: Style,
+                         activity: str | None) -> doc.Document:
+    blocks: list[doc.Block] = [doc.text(style.label("survey_intro"), style="note")]
+    blocks.extend(doc.QRCard(s.url, s.title, s.purpose or "", size_mm=35) for s in workshop.surveys)
+    return doc.Document("survey-sheet", "survey-sheet", style.label("survey_sheet"), "participant",
+                        tuple(blocks), subtitle=workshop.title, activity=activity)

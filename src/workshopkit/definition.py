@@ -1,0 +1,151 @@
+"""Stages 1+2 joined: a definition file -> a validated Workshop, or every problem, located.
+
+pydantic reports errors by field path; the loader knows where each path stood in the
+file. This module joins the two and rewrites pydantic's messages into ones a trainer
+editing YAML can act on.
+"""
+from __future__ import annotations
+
+import difflib
+from pathlib import Path
+from typing import Any
+
+from pydantic import BaseModel, ValidationError
+
+from . import model
+from .errors import DefinitionError, Problem
+from .loader import Located, Path_, load_file
+
+
+def read_workshop(path: Path) -> model.Workshop:
+    located = load_file(path)
+    return validate(located, default_id=_id_from_name(path.stem))
+
+
+def validate(located: Located, default_id: str | None = None) -> model.Workshop:
+    data = located.data
+    if not isinstance(data, dict):
+        kind = "a list" if isinstance(data, list) else "a single value"
+        raise DefinitionError([located.problem(
+            (), f"a workshop definition is a mapping of fields, not {kind}")])
+    context = {
+        "activities": _ids(data.get("activities")),
+        "surveys": _ids(data.get("surveys")),
+    }
+    try:
+        workshop = model.Workshop.model_validate(data, context=context)
+    except ValidationError as exc:
+        raise DefinitionError([_problem(located, error) for error in exc.errors()])
+    if workshop.id is None and default_id:
+        workshop = workshop.model_copy(update={"id": default_id})
+    return workshop
+
+
+def _ids(items: Any) -> set[str]:
+    if not isinstance(items, list):
+        return set()
+    return {str(item["id"]) for item in items if isinstance(item, dict) and "id" in item}
+
+
+def _id_from_name(stem: str) -> str:
+    cleaned = "".join(c if c.isascii() and (c.isalnum() or c in "-_") else "-" for c in stem.lower())
+    return cleaned.strip("-_") or "workshop"
+
+
+def _problem(located: Located, error: dict[str, Any]) -> Problem:
+    path = _data_path(located.data, error["loc"])
+    kind = error["type"]
+    ctx = error.get("ctx") or {}
+    if "index" in ctx and "field" in ctx:
+        # A list-level check (agenda times, duplicate ids) names the item it is about.
+        path = path + ((ctx["list"],) if "list" in ctx else ()) + (ctx["index"], ctx["field"])
+    if kind == "extra_forbidden":
+        return located.problem(path, _unknown_field(path[-1]), key=True)
+    return located.problem(path, _message(error, located.data, path))
+
+
+def _data_path(data: Any, loc: tuple[Any, ...]) -> Path_:
+    """pydantic's loc with the names it inserts for unions and validators removed."""
+    out: list[str | int] = []
+    current = data
+    for position, part in enumerate(loc):
+        last = position == len(loc) - 1
+        if isinstance(current, dict):
+            if part in current:
+                out.append(part)
+                current = current[part]
+            elif last or isinstance(part, str) and not _is_tag(part):
+                out.append(part)
+                current = None
+        elif isinstance(current, list) and isinstance(part, int):
+            out.append(part)
+            current = current[part] if part < len(current) else None
+        elif current is None and not _is_tag(str(part)):
+            out.append(part)
+    return tuple(out)
+
+
+_TAGS = {"instructions", "text", "questions", "table", "box", "grid", "fields",
+         "function-before", "function-after", "str", "int", "list[str]", "none"}
+
+
+def _is_tag(part: str) -> bool:
+    return part in _TAGS or part.startswith(("function-", "lax-", "json-"))
+
+
+def _unknown_field(name: Any) -> str:
+    close = difflib.get_close_matches(str(name), _FIELD_NAMES, n=1, cutoff=0.7)
+    hint = f"; did you mean '{close[0]}'?" if close else ""
+    return f"unknown field '{name}'{hint}"
+
+
+def _field_names() -> list[str]:
+    names: set[str] = set()
+    for value in vars(model).values():
+        if isinstance(value, type) and issubclass(value, BaseModel):
+            names.update(value.model_fields)
+    return sorted(names)
+
+
+_FIELD_NAMES = _field_names()
+
+_TYPE_NAMES = {str: "text", int: "a whole number", float: "a number", bool: "true or false",
+               list: "a list", dict: "a mapping", type(None): "nothing"}
+
+
+def _describe(value: Any) -> str:
+    return _TYPE_NAMES.get(type(value), type(value).__name__)
+
+
+def _message(error: dict[str, Any], data: Any, path: Path_) -> str:
+    kind = error["type"]
+    value = error.get("input")
+    if kind == "missing":
+        return "required field is missing"
+    if kind in ("string_type", "str_type"):
+        if path and path[-1] in ("start", "at") and isinstance(value, int):
+            return "write clock times in quotes, like \"08:30\""
+        return f"expected text, got {_describe(value)}"
+    if kind in ("int_type", "int_parsing", "int_from_float"):
+        return f"expected a whole number, got {_describe(value)}"
+    if kind in ("list_type",):
+        return f"expected a list, got {_describe(value)}"
+    if kind in ("model_type", "model_attributes_type", "dict_type"):
+        return f"expected a mapping of fields, got {_describe(value)}"
+    if kind == "union_tag_invalid":
+        ctx = error.get("ctx", {})
+        return f"unknown block type {ctx.get('tag')}; expected one of {ctx.get('expected_tags')}"
+    if kind == "union_tag_not_found":
+        return "a block needs a 'type' (instructions, text, questions, table, box, grid, fields)"
+    if kind == "too_short" and isinstance(value, list):
+        return f"needs at least {error['ctx']['min_length']} entr{'y' if error['ctx']['min_length'] == 1 else 'ies'}"
+    if kind == "too_long" and isinstance(value, list):
+        return f"has {len(value)} entries; at most {error['ctx']['max_length']} allowed"
+    if kind == "string_too_short":
+        return "must not be empty"
+    if kind == "string_pattern_mismatch" and path and path[-1] in ("id", "activity"):
+        return f"'{value}' is not a valid id (lower-case letters, digits, '-' and '_')"
+    message = error["msg"]
+    if message.startswith("Value error, "):
+        message = message[len("Value error, "):]
+    return message[:1].lower() + message[1:]

@@ -1,0 +1,49 @@
+"""The toolkit's exception family: every failure a user can cause is a WorkshopkitError.
+
+The CLI turns these into `file:line:column: field.path: message` lines and exit status 2;
+anything else reaching the CLI is a bug (exit status 1).
+"""
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+
+@dataclass(frozen=True)
+class Problem:
+    """One located problem in a definition."""
+
+    file: str
+    line: int
+    column: int
+    path: str
+    message: str
+
+    def __str__(self) -> str:
+        where = f"{self.file}:{self.line}:{self.column}"
+        return f"{where}: {self.path}: {self.message}" if self.path else f"{where}: {self.message}"
+
+
+class WorkshopkitError(Exception):
+    """Base of every error the user can fix."""
+
+    def lines(self) -> list[str]:
+        return [str(self)]
+
+
+class DefinitionError(WorkshopkitError):
+    """A workshop definition has one or more problems; all of them are carried."""
+
+    def __init__(self, problems: list[Problem]):
+        self.problems = sorted(problems, key=lambda p: (p.file, p.line, p.column, p.path))
+        super().__init__("\n".join(str(p) for p in self.problems))
+
+    def lines(self) -> list[str]:
+        return [str(p) for p in self.problems]
+
+
+class RenderError(WorkshopkitError):
+    """Rendering produced a warning (missing glyph, refused fetch) or failed."""
+
+
+class OutputError(WorkshopkitError):
+    """An output path is unusable (outside the output folder, not writable)."""

@@ -1,0 +1,61 @@
+"""How numbers, clock times and dates read on paper, in Thai or English.
+
+Thai style: `08.30 – 09.00 น.`, dates in the Buddhist Era with Thai month names
+(PyThaiNLP), and Thai digits (๐-๙) when the definition asks for them.
+"""
+from __future__ import annotations
+
+import datetime as dt
+from dataclasses import dataclass
+
+from pythainlp.util import arabic_digit_to_thai_digit, thai_strftime
+
+from .clock import Slot
+from .labels import LABELS
+
+EN_DASH = "\u2013"
+
+
+@dataclass(frozen=True)
+class Style:
+    language: str = "th"
+    digits: str = "arabic"
+
+    def label(self, key: str) -> str:
+        return LABELS[self.language][key]
+
+    def num(self, value: object) -> str:
+        text = str(value)
+        return arabic_digit_to_thai_digit(text) if self.digits == "thai" else text
+
+    def clock(self, minutes: int) -> str:
+        sep = "." if self.language == "th" else ":"
+        return self.num(f"{minutes // 60:02d}{sep}{minutes % 60:02d}")
+
+    def time_range(self, slot: Slot) -> str:
+        suffix = self.label("clock_suffix")
+        if slot.end is None:
+            return f"{self.clock(slot.start)}{suffix}"
+        return f"{self.clock(slot.start)} {EN_DASH} {self.clock(slot.end)}{suffix}"
+
+    def date(self, day: dt.date) -> str:
+        if self.language == "th":
+            return thai_strftime(day, "%Aที่ %-d %B พ.ศ. %Y", thaidigit=self.digits == "thai")
+        return self.num(day.strftime("%A %-d %B %Y"))
+
+    def month_year(self, day: dt.date) -> str:
+        if self.language == "th":
+            return thai_strftime(day, "%B พ.ศ. %Y", thaidigit=self.digits == "thai")
+        return self.num(day.strftime("%B %Y"))
+
+    def minutes(self, count: int) -> str:
+        return f"{self.num(count)} {self.label('minutes_unit')}"
+
+    def date_range(self, days: list[dt.date]) -> str:
+        """`1 – 2 ธันวาคม พ.ศ. 2569`; the caller prints blanks when a date is missing."""
+        first, last = min(days), max(days)
+        if first == last:
+            return self.date(first)
+        if (first.year, first.month) == (last.year, last.month):
+            return f"{self.num(first.day)} {EN_DASH} {self.num(last.day)} {self.month_year(first)}"
+        return f"{self.date(first)} {EN_DASH} {self.date(last)}"

@@ -1,0 +1,342 @@
+"""Stage 2 of the flow: the typed, validated workshop model (pydantic v2).
+
+No I/O and no formatting here. Cross-references (an agenda item's activity, an activity's
+surveys) are checked against the ids found in the raw data, passed in the validation
+context, so that they are reported together with every other problem in one run.
+"""
+from __future__ import annotations
+
+import datetime as dt
+from enum import Enum
+from typing import Annotated, Any, Literal, Union
+from urllib.parse import urlsplit
+
+from pydantic import (AfterValidator, BaseModel, ConfigDict, Field, ValidationInfo,
+                      field_validator, model_validator)
+from pydantic_core import PydanticCustomError
+
+from .clock import ScheduleError, Slot, clock_text, parse_clock, schedule
+
+
+class Base(BaseModel):
+    model_config = ConfigDict(extra="forbid", frozen=True, str_strip_whitespace=True,
+                              strict=False, validate_default=False)
+
+
+def _clock(value: str) -> str:
+    return clock_text(parse_clock(value))
+
+
+def _https(value: str) -> str:
+    parts = urlsplit(value)
+    if parts.scheme != "https" or not parts.netloc:
+        raise ValueError(f"'{value}' is not an https:// link")
+    return value
+
+
+Text = Annotated[str, Field(min_length=1, strict=True)]
+Clock = Annotated[str, Field(strict=True), AfterValidator(_clock)]
+HttpsUrl = Annotated[str, Field(strict=True), AfterValidator(_https)]
+Id = Annotated[str, Field(strict=True, pattern=r"^[a-z0-9][a-z0-9_-]*$", max_length=64)]
+Minutes = Annotated[int, Field(strict=True, ge=1, le=720)]
+Lines = Annotated[int, Field(strict=True, ge=1, le=40)]
+
+
+def _text_shorthand(key: str):
+    """A list entry may be written as plain text: `- ทักทาย` means `- {key: ทักทาย}`."""
+    def convert(cls: type, value: Any) -> Any:
+        return {key: value} if isinstance(value, str) else value
+    return model_validator(mode="before")(classmethod(convert))
+
+
+def _reference(kind: str, context_key: str):
+    """An id that must name something defined elsewhere in the same workshop."""
+    def check(value: str, info: ValidationInfo) -> str:
+        known = (info.context or {}).get(context_key)
+        if known is not None and value not in known:
+            choices = ", ".join(sorted(known)) or "none defined"
+            raise PydanticCustomError("unknown_ref", "unknown {kind} '{value}' (defined: {choices})",
+                                      {"kind": kind, "value": value, "choices": choices})
+        return value
+    return AfterValidator(check)
+
+
+ActivityRef = Annotated[Id, _reference("activity", "activities")]
+SurveyRef = Annotated[Id, _reference("survey", "surveys")]
+
+
+def _unique_ids(items: list[Any], what: str) -> list[Any]:
+    seen: set[str] = set()
+    for index, item in enumerate(items):
+        if item.id in seen:
+            raise PydanticCustomError("duplicate_id", "duplicate {what} id '{id}'",
+                                      {"what": what, "id": item.id, "index": index, "field": "id"})
+        seen.add(item.id)
+    return items
+
+
+class Step(Base):
+    """A numbered step or point, with optional nested steps (kept nested when printed)."""
+
+    text: Text
+    steps: list[Step] = []
+    _shorthand = _text_shorthand("text")
+
+
+class Organiser(Base):
+    name: Text
+    short_name: str | None = None
+    web: str | None = None
+    email: str | None = None
+    facebook: str | None = None
+
+
+class ItemKind(str, Enum):
+    session = "session"
+    registration = "registration"
+    break_ = "break"
+    meal = "meal"
+    other = "other"
+
+
+class AgendaItem(Base):
+    title: Text
+    minutes: Minutes | None = None
+    kind: ItemKind = ItemKind.session
+    at: Clock | None = None
+    activity: ActivityRef | None = None
+    note: str | None = None
+
+
+class AgendaDay(Base):
+    date: dt.date | None = None
+    label: str | None = None
+    start: Clock
+    items: list[AgendaItem] = Field(min_length=1)
+
+    @model_validator(mode="after")
+    def _times_add_up(self) -> AgendaDay:
+        try:
+            self.slots()
+        except ScheduleError as exc:
+            raise PydanticCustomError("schedule", str(exc),
+                                      {"index": exc.index, "field": exc.field, "list": "items"})
+        return self
+
+    def slots(self) -> list[Slot]:
+        return schedule(parse_clock(self.start), [
+            (item.minutes, parse_clock(item.at) if item.at else None) for item in self.items])
+
+
+class Agenda(Base):
+    title: str | None = None
+    days: list[AgendaDay] = Field(min_length=1)
+    remarks: list[Text] = []
+
+
+class Media(Base):
+    title: Text
+    url: HttpsUrl | None = None
+    items: list[Media] = []
+    _shorthand = _text_shorthand("title")
+
+
+class Activity(Base):
+    id: Id
+    title: Text
+    topics: list[Step] = []
+    objectives: list[Text] = Field(min_length=1)
+    steps: list[Step] = Field(min_length=1)
+    media: list[Media] = []
+    minutes: Minutes | None = None
+    expected: list[Text] = []
+    surveys: list[SurveyRef] = []
+
+
+class Question(Base):
+    text: Text
+    number: str | None = None
+    lines: Lines = 3
+    _shorthand = _text_shorthand("text")
+
+
+class Column(Base):
+    label: Text
+    kind: Literal["text", "tick"] = "text"
+    group: str | None = None
+    width: Annotated[float, Field(gt=0, le=100)] | None = None
+    _shorthand = _text_shorthand("label")
+
+
+class Row(Base):
+    """A table row: labelled, a write-in prompt (`อื่น ๆ (ระบุ)...`), or a group of rows."""
+
+    label: str = ""
+    write_in: bool = False
+    lines: Lines = 1
+    rows: list[Row] = []
+    _shorthand = _text_shorthand("label")
+
+
+class InstructionsBlock(Base):
+    type: Literal["instructions"]
+    title: str | None = None
+    items: list[Step] = Field(min_length=1)
+
+
+class TextBlock(Base):
+    type: Literal["text"]
+    text: Text
+    emphasis: bool = False
+
+
+class QuestionsBlock(Base):
+    type: Literal["questions"]
+    title: str | None = None
+    items: list[Question] = Field(min_length=1)
+
+
+class TableBlock(Base):
+    type: Literal["table"]
+    title: str | None = None
+    label_column: Text
+    columns: list[Column] = Field(min_length=1)
+    rows: list[Row] = []
+    blank_rows: Annotated[int, Field(strict=True, ge=0, le=60)] = 0
+    lines: Lines = 2
+
+
+class BoxBlock(Base):
+    type: Literal["box"]
+    label: str | None = None
+    hint: str | None = None
+    lines: Lines = 6
+
+
+class GridCell(Base):
+    label: Text
+    hint: str | None = None
+    _shorthand = _text_shorthand("label")
+
+
+class GridBlock(Base):
+    type: Literal["grid"]
+    title: str | None = None
+    cells: list[GridCell] = Field(min_length=4, max_length=4)
+    lines: Lines = 8
+
+
+class FieldsBlock(Base):
+    type: Literal["fields"]
+    items: list[Text] = Field(min_length=1)
+
+
+Block = Annotated[Union[InstructionsBlock, TextBlock, QuestionsBlock, TableBlock, BoxBlock,
+                        GridBlock, FieldsBlock], Field(discriminator="type")]
+
+
+class Worksheet(Base):
+    id: Id
+    title: Text
+    subtitle: str | None = None
+    activity: ActivityRef | None = None
+    orientation: Literal["portrait", "landscape"] = "portrait"
+    blocks: list[Block] = Field(min_length=1)
+
+
+class Survey(Base):
+    id: Id
+    title: Text
+    url: HttpsUrl
+    purpose: str | None = None
+
+
+W = Literal["what", "why", "who", "where", "when", "how", "output"]
+
+
+class PlanColumn(Base):
+    key: W
+    label: str | None = None
+    _shorthand = _text_shorthand("key")
+
+
+class Goals(Base):
+    title: Text
+    lines: Annotated[int, Field(strict=True, ge=1, le=20)] = 4
+
+
+class ActionPlan(Base):
+    title: Text
+    subtitle: str | None = None
+    activity: ActivityRef | None = None
+    fields: list[Text] = []
+    goals: Goals | None = None
+    issue_column: Text = "ประเด็น"
+    columns: list[PlanColumn] = Field(default_factory=lambda: [
+        PlanColumn(key=k) for k in ("what", "why", "who", "where", "when", "how")])
+    rows: list[Row] = Field(min_length=1)
+    lines: Lines = 2
+
+
+class Role(Base):
+    title: Text
+    items: list[Text] = Field(min_length=1)
+
+
+class Scale(Base):
+    levels: Annotated[int, Field(strict=True, ge=2, le=7)] = 4
+    label: Text = "ระดับความสามารถ"
+
+
+class SelfAssessment(Base):
+    title: Text
+    subtitle: str | None = None
+    activity: ActivityRef | None = None
+    fields: list[Text] = []
+    objectives: Step | None = None
+    instructions: Step | None = None
+    role_column: Text = "บทบาทและภารกิจ"
+    remarks_column: str | None = None
+    scale: Scale = Scale()
+    roles: list[Role] = Field(min_length=1)
+
+
+class Workshop(Base):
+    id: Id | None = None
+    title: Text
+    subtitle: str | None = None
+    language: Literal["th", "en"] = "th"
+    digits: Literal["thai", "arabic"] = "arabic"
+    organiser: Organiser
+    venue: str | None = None
+    participants: Annotated[int, Field(strict=True, ge=1, le=5000)] | None = None
+    objectives: list[Text] = []
+    expected_results: list[Text] = []
+    agenda: Agenda
+    activities: list[Activity] = []
+    facilitation_tips: list[Step] = []
+    worksheets: list[Worksheet] = []
+    surveys: list[Survey] = []
+    action_plan: ActionPlan | None = None
+    self_assessment: SelfAssessment | None = None
+
+    @field_validator("activities")
+    @classmethod
+    def _unique_activities(cls, items: list[Activity]) -> list[Activity]:
+        return _unique_ids(items, "activity")
+
+    @field_validator("worksheets")
+    @classmethod
+    def _unique_worksheets(cls, items: list[Worksheet]) -> list[Worksheet]:
+        return _unique_ids(items, "worksheet")
+
+    @field_validator("surveys")
+    @classmethod
+    def _unique_surveys(cls, items: list[Survey]) -> list[Survey]:
+        return _unique_ids(items, "survey")
+
+    def activity(self, activity_id: str) -> Activity:
+        return next(a for a in self.activities if a.id == activity_id)
+
+    def dates(self) -> list[dt.date | None]:
+        return [day.date for day in self.agenda.days]

@@ -1,0 +1,34 @@
+"""Where the bundled templates and fonts are: inside an installed wheel (hatchling maps
+them into the package) or, in a checkout, at the repository's top level."""
+from __future__ import annotations
+
+from functools import cache
+from pathlib import Path
+
+_PACKAGE = Path(__file__).resolve().parent
+_CHECKOUT = _PACKAGE.parent.parent
+
+
+@cache
+def asset_dir(name: str) -> Path:
+    for base in (_PACKAGE, _CHECKOUT):
+        if (base / name).is_dir():
+            return base / name
+    raise FileNotFoundError(f"workshopkit is installed without its {name}/ folder")
+
+
+def templates_dir() -> Path:
+    return asset_dir("templates")
+
+
+def fonts_dir() -> Path:
+    return asset_dir("fonts")
+
+
+FONT_FACES = {  # (weight, style) -> file; the four faces of the bundled family
+    ("normal", "normal"): "Sarabun-Regular.ttf",
+    ("bold", "normal"): "Sarabun-Bold.ttf",
+    ("normal", "italic"): "Sarabun-Italic.ttf",
+    ("bold", "italic"): "Sarabun-BoldItalic.ttf",
+}
+FONT_FAMILY = "Sarabun"

@@ -1,0 +1,124 @@
+"""Stage 4 (PDF): document tree -> HTML through templates/ (Jinja2) -> WeasyPrint.
+
+One `PdfWriter` serves a whole build: the template, the stylesheet and the fonts are loaded
+once, and every rendered document can be reused for the packs without rendering again.
+Any WeasyPrint warning (a refused fetch, a broken image) fails the build instead of
+printing a quietly wrong page.
+"""
+from __future__ import annotations
+
+import contextlib
+import logging
+from collections.abc import Iterator, Sequence
+from pathlib import Path
+from urllib.parse import unquote, urlsplit
+
+import jinja2
+from markupsafe import Markup
+from fontTools.ttLib import TTFont
+from weasyprint import CSS, HTML
+from weasyprint import Document as Rendered
+from weasyprint.text.fonts import FontConfiguration
+from weasyprint.urls import URLFetcher
+
+from .. import doc, qr
+from ..errors import RenderError
+from ..resources import FONT_FACES, fonts_dir, templates_dir
+
+
+class RestrictedFetcher(URLFetcher):
+    """Lets WeasyPrint read `data:` URLs and files under the given folders, nothing else."""
+
+    def __init__(self, roots: Sequence[Path]):
+        super().__init__(allowed_protocols={"data", "file"}, allow_redirects=False)
+        self.roots = [root.resolve() for root in roots]
+
+    def fetch(self, url: str, headers: dict[str, str] | None = None):  # type: ignore[override]
+        parts = urlsplit(url)
+        if parts.scheme == "file":
+            path = Path(unquote(parts.path)).resolve()
+            if not any(path.is_relative_to(root) for root in self.roots) or not path.is_file():
+                raise ValueError(f"refused to read {url}: outside the pack's sources")
+        elif parts.scheme != "data":
+            raise ValueError(f"refused to fetch {url}: only bundled files and data: URLs are read")
+        return super().fetch(url, headers)
+
+
+class PdfWriter:
+    def __init__(self, source_dir: Path, *, language: str, digits: str, footer: str, author: str):
+        templates = templates_dir()
+        self.fetcher = RestrictedFetcher([templates, fonts_dir(), source_dir])
+        self.env = jinja2.Environment(
+            loader=jinja2.FileSystemLoader(templates), autoescape=True,
+            undefined=jinja2.StrictUndefined, trim_blocks=False)
+        self.env.filters.update(kind=lambda block: type(block).__name__.lower(),
+                                qr=qr.svg_data_uri, css_string=_css_string)
+        self.template = self.env.get_template("document.html.j2")
+        self.context = {"lang": language, "footer": footer, "author": author,
+                        "page_label": "หน้า" if language == "th" else "Page",
+                        "counter_style": ", thai" if digits == "thai" else ""}
+        self.base_url = templates.as_uri() + "/"
+        self.font_config = FontConfiguration()
+        with _warnings_fail("the stylesheet"):
+            self.css = CSS(filename=str(templates / "print.css"), url_fetcher=self.fetcher,
+                           font_config=self.font_config)
+        self.coverage = _font_coverage()
+
+    def html(self, document: doc.Document) -> str:
+        return self.template.render(document=document, **self.context)
+
+    def render(self, document: doc.Document) -> Rendered:
+        self._check_glyphs(document)
+        html = HTML(string=self.html(document), base_url=self.base_url, url_fetcher=self.fetcher)
+        with _warnings_fail(document.title):
+            return html.render(stylesheets=[self.css], font_config=self.font_config)
+
+    def write(self, rendered: Sequence[Rendered]) -> bytes:
+        """One PDF from one or more rendered documents, each keeping its own page numbers."""
+        pages = [page for document in rendered for page in document.pages]
+        with _warnings_fail("the PDF"):
+            return rendered[0].copy(pages).write_pdf()
+
+    def _check_glyphs(self, document: doc.Document) -> None:
+        # Pango would silently draw a missing character from some system font, which the
+        # organiser's printer may not have; refuse instead, naming the character.
+        missing = sorted({c for c in doc.document_text(document)
+                          if not c.isspace() and ord(c) not in self.coverage})
+        if missing:
+            shown = ", ".join(f"'{c}' (U+{ord(c):04X})" for c in missing)
+            raise RenderError(f"{document.title}: the bundled font has no glyph for {shown}")
+
+
+def _font_coverage() -> set[int]:
+    font = TTFont(fonts_dir() / FONT_FACES[("normal", "normal")], lazy=True)
+    return set(font.getBestCmap())
+
+
+def _css_string(value: str) -> Markup:
+    # A quoted CSS string inside <style>: HTML escaping would break it, so escape for CSS,
+    # including `<`, which could otherwise close the style element.
+    escaped = (value.replace("\\", "\\5c ").replace('"', "\\22 ").replace("<", "\\3c ")
+               .replace(">", "\\3e ").replace("\n", " "))
+    return Markup(f'"{escaped}"')
+
+
+class _Collector(logging.Handler):
+    def __init__(self) -> None:
+        super().__init__(logging.WARNING)
+        self.messages: list[str] = []
+
+    def emit(self, record: logging.LogRecord) -> None:
+        self.messages.append(record.getMessage())
+
+
+@contextlib.contextmanager
+def _warnings_fail(what: str) -> Iterator[None]:
+    collector = _Collector()
+    logger = logging.getLogger("weasyprint")
+    logger.addHandler(collector)
+    try:
+        yield
+    finally:
+        logger.removeHandler(collector)
+    if collector.messages:
+        raise RenderError(f"{what}: " + "; ".join(dict.fromkeys(collector.messages)))
