@@ -134,7 +134,7 @@ def _message(error: dict[str, Any], data: Any, path: Path_) -> str:
         return f"expected a mapping of fields, got {_describe(value)}"
     if kind == "union_tag_invalid":
         ctx = error.get("ctx", {})
-        return f"unknown block type {ctx.get('tag')}; expected one of {ctx.get('expected_tags')}"
+        return f"unknown block type '{ctx.get('tag')}'; expected one of {ctx.get('expected_tags')}"
     if kind == "union_tag_not_found":
         return "a block needs a 'type' (instructions, text, questions, table, box, grid, fields)"
     if kind == "too_short" and isinstance(value, list):

@@ -88,6 +88,15 @@ class Fields:
 
 
 @dataclass(frozen=True)
+class Question:
+    """A question with its writing space, kept together on one page."""
+
+    number: str
+    text: str
+    lines: int = 3
+
+
+@dataclass(frozen=True)
 class WritingLines:
     count: int
     number: str = ""
@@ -146,8 +155,8 @@ class PageBreak:
     pass
 
 
-Block = Union[Heading, Paragraph, ItemList, MediaList, QRCard, Fields, WritingLines, Box, Grid,
-              Table, PageBreak]
+Block = Union[Heading, Paragraph, ItemList, MediaList, QRCard, Fields, Question, WritingLines, Box,
+              Grid, Table, PageBreak]
 
 Kind = Literal["agenda", "session-plan", "worksheet", "action-plan", "self-assessment",
                "survey-sheet"]
@@ -190,6 +199,8 @@ def plain_text(block: object) -> str:
         return "\n".join(filter(None, [block.title, block.text, block.url]))
     if isinstance(block, Fields):
         return " ".join(f.label for f in block.items)
+    if isinstance(block, Question):
+        return f"{block.number} {block.text}".strip()
     if isinstance(block, WritingLines):
         return block.number
     if isinstance(block, Box):

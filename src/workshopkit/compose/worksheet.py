@@ -29,9 +29,8 @@ def _block(block: model.Block, style: Style) -> list[doc.Block]:
     if isinstance(block, model.QuestionsBlock):
         out: list[doc.Block] = list(_title(block.title))
         for n, question in enumerate(block.items, start=1):
-            number = style.num(question.number or f"{n}.")
-            out.append(doc.text(doc.Strong(number), " ", question.text))
-            out.append(doc.WritingLines(question.lines))
+            out.append(doc.Question(style.num(question.number or f"{n}."), question.text,
+                                    question.lines))
         return out
     if isinstance(block, model.TableBlock):
         return [table(block, style)]

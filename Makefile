@@ -1,0 +1,34 @@
+# `make demo`: set everything up and build the reference workshop's pack into out/.
+# `make test`: set everything up and run the whole test suite.
+PYTHON ?= python3
+VENV := .venv
+BIN := $(VENV)/bin
+REFERENCE := workshops/community-service-unit-2day.yaml
+
+.PHONY: demo test system setup bench lint clean
+
+demo: setup
+	$(BIN)/workshopkit build $(REFERENCE) -o out
+
+test: setup
+	$(BIN)/python -m pytest -q
+
+bench: setup
+	$(BIN)/python bench/build_reference.py
+
+lint: setup
+	$(BIN)/ruff check src tests bench
+
+system:
+	@scripts/system-packages.sh
+
+setup: system $(VENV)/.installed
+
+$(VENV)/.installed: pyproject.toml
+	$(PYTHON) -m venv $(VENV)
+	$(BIN)/python -m pip install --quiet --upgrade pip
+	$(BIN)/python -m pip install --quiet -e '.[test]'
+	touch $@
+
+clean:
+	rm -rf $(VENV) out build dist

@@ -1,0 +1,23 @@
+"""Shared fixtures: the reference pack is built once per test session, for real."""
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+import pytest
+from helpers import REFERENCE
+
+from workshopkit import pack
+
+
+@pytest.fixture(scope="session")
+def reference_pack(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    out = tmp_path_factory.mktemp("out")
+    result = pack.build(REFERENCE, out)
+    return result.folder
+
+
+@pytest.fixture(scope="session")
+def manifest(reference_pack: Path) -> dict:
+    return json.loads((reference_pack / "manifest.json").read_text(encoding="utf-8"))
+
