@@ -4,11 +4,10 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
+from helpers import MINIMAL, REFERENCE, write_definition
 
 from workshopkit.definition import read_workshop
 from workshopkit.errors import DefinitionError
-
-from helpers import MINIMAL, REFERENCE, write_definition
 
 
 def problems(tmp_path: Path, text: str) -> list[str]:

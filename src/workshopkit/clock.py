@@ -54,7 +54,8 @@ def schedule(start: int, items: list[tuple[int | None, int | None]]) -> list[Slo
             continue
         end = now + minutes
         if end > 24 * 60:
-            raise ScheduleError(index, "minutes", f"the day runs past midnight ({end - 24 * 60} minutes over)")
+            raise ScheduleError(index, "minutes",
+                                f"the day runs past midnight ({end - 24 * 60} minutes over)")
         slots.append(Slot(now, end))
         now = end
     return slots

@@ -138,7 +138,8 @@ def _message(error: dict[str, Any], data: Any, path: Path_) -> str:
     if kind == "union_tag_not_found":
         return "a block needs a 'type' (instructions, text, questions, table, box, grid, fields)"
     if kind == "too_short" and isinstance(value, list):
-        return f"needs at least {error['ctx']['min_length']} entr{'y' if error['ctx']['min_length'] == 1 else 'ies'}"
+        least = error["ctx"]["min_length"]
+        return f"needs at least {least} {'entry' if least == 1 else 'entries'}"
     if kind == "too_long" and isinstance(value, list):
         return f"has {len(value)} entries; at most {error['ctx']['max_length']} allowed"
     if kind == "string_too_short":

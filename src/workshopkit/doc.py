@@ -7,7 +7,7 @@ given format, so that the PDF and the DOCX cannot drift apart.
 from __future__ import annotations
 
 from dataclasses import dataclass, field
-from typing import Literal, Union
+from typing import Literal
 
 
 @dataclass(frozen=True)
@@ -22,7 +22,7 @@ class Strong:
     text: str
 
 
-Inline = Union[str, Blank, Strong]
+Inline = str | Blank | Strong
 
 
 @dataclass(frozen=True)
@@ -155,8 +155,8 @@ class PageBreak:
     pass
 
 
-Block = Union[Heading, Paragraph, ItemList, MediaList, QRCard, Fields, Question, WritingLines, Box,
-              Grid, Table, PageBreak]
+Block = (Heading | Paragraph | ItemList | MediaList | QRCard | Fields | Question | WritingLines | Box
+         | Grid | Table | PageBreak)
 
 Kind = Literal["agenda", "session-plan", "worksheet", "action-plan", "self-assessment",
                "survey-sheet"]

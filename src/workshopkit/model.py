@@ -7,12 +7,19 @@ context, so that they are reported together with every other problem in one run.
 from __future__ import annotations
 
 import datetime as dt
-from enum import Enum
-from typing import Annotated, Any, Literal, Union
+from enum import StrEnum
+from typing import Annotated, Any, Literal
 from urllib.parse import urlsplit
 
-from pydantic import (AfterValidator, BaseModel, ConfigDict, Field, ValidationInfo,
-                      field_validator, model_validator)
+from pydantic import (
+    AfterValidator,
+    BaseModel,
+    ConfigDict,
+    Field,
+    ValidationInfo,
+    field_validator,
+    model_validator,
+)
 from pydantic_core import PydanticCustomError
 
 from .clock import ScheduleError, Slot, clock_text, parse_clock, schedule
@@ -91,7 +98,7 @@ class Organiser(Base):
     facebook: str | None = None
 
 
-class ItemKind(str, Enum):
+class ItemKind(StrEnum):
     session = "session"
     registration = "registration"
     break_ = "break"
@@ -231,8 +238,8 @@ class FieldsBlock(Base):
     items: list[Text] = Field(min_length=1)
 
 
-Block = Annotated[Union[InstructionsBlock, TextBlock, QuestionsBlock, TableBlock, BoxBlock,
-                        GridBlock, FieldsBlock], Field(discriminator="type")]
+Block = Annotated[InstructionsBlock | TextBlock | QuestionsBlock | TableBlock | BoxBlock | GridBlock
+                  | FieldsBlock, Field(discriminator="type")]
 
 
 class Worksheet(Base):

@@ -61,7 +61,7 @@ def _day_heading(day: model.AgendaDay, number: int, style: Style) -> str:
 def _day_table(day: model.AgendaDay, style: Style) -> doc.Table:
     head = (doc.Row((cell(style.label("time"), "head"), cell(style.label("item"), "head")), "head"),)
     rows = []
-    for item, slot in zip(day.items, day.slots()):
+    for item, slot in zip(day.items, day.slots(), strict=True):
         title = item.title + (f" ({item.note})" if item.note else "")
         rows.append(doc.Row((cell(style.time_range(slot)), cell(title)),
                             "muted" if item.kind in _MUTED else "body"))

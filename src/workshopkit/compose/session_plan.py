@@ -36,7 +36,7 @@ def agenda_slots(workshop: model.Workshop, style: Style) -> dict[str, list[str]]
     """Where each activity stands in the agenda, e.g. `วันที่ 1 09.20 – 10.30 น.`."""
     found: dict[str, list[str]] = {}
     for number, day in enumerate(workshop.agenda.days, start=1):
-        for item, slot in zip(day.items, day.slots()):
+        for item, slot in zip(day.items, day.slots(), strict=True):
             if item.activity:
                 found.setdefault(item.activity, []).append(
                     f"{style.label('day')} {style.num(number)} {style.time_range(slot)}")

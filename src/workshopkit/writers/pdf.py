@@ -14,8 +14,8 @@ from pathlib import Path
 from urllib.parse import unquote, urlsplit
 
 import jinja2
-from markupsafe import Markup
 from fontTools.ttLib import TTFont
+from markupsafe import Markup
 from weasyprint import CSS, HTML
 from weasyprint import Document as Rendered
 from weasyprint.text.fonts import FontConfiguration

@@ -1,0 +1,98 @@
+"""The command line: exit status and exact messages, as a user sees them."""
+from __future__ import annotations
+
+import json
+import subprocess
+import sys
+
+import pytest
+from click.testing import CliRunner
+from helpers import MINIMAL, REFERENCE, write_definition
+
+from workshopkit.cli import main
+
+
+def run(*args: str) -> tuple[int, str, str]:
+    result = CliRunner().invoke(main, list(args))
+    return result.exit_code, result.stdout, result.stderr
+
+
+def test_validate_accepts_the_reference_workshop():
+    assert run("validate", str(REFERENCE)) == (0, f"{REFERENCE}: ok\n", "")
+
+
+INVALID = {
+    "unknown field": (MINIMAL.replace("organiser:", "organizer:"), [
+        "{f}:2:1: organizer: unknown field 'organizer'; did you mean 'organiser'?",
+        "{f}:1:1: organiser: required field is missing"]),
+    "sexagesimal start": (MINIMAL.replace('"09:00"', "900"), [
+        '{f}:5:14: agenda.days[0].start: write clock times in quotes, like "08:30"']),
+    "negative minutes": (MINIMAL.replace("minutes: 30", "minutes: -30"), [
+        "{f}:7:38: agenda.days[0].items[0].minutes: input should be greater than or equal to 1"]),
+    "missing activity": (MINIMAL.replace("activity: intro", "activity: intro2"), [
+        "{f}:7:52: agenda.days[0].items[0].activity: unknown activity 'intro2' (defined: intro)"]),
+    "duplicate key": (MINIMAL + "title: อีกครั้ง\n", [
+        "{f}:14:1: title: duplicate key 'title' (first defined at line 1)"]),
+    "bad language": (MINIMAL + "language: lao\n", [
+        "{f}:14:11: language: input should be 'th' or 'en'"]),
+    "yaml syntax": ("title: [unclosed\n", [
+        "{f}:2:1: YAML syntax error: expected ',' or ']', but got '<stream end>' "
+        "(while parsing a flow sequence)"]),
+}
+
+
+@pytest.mark.parametrize("name", list(INVALID))
+def test_invalid_definitions_exit_2_with_located_messages(tmp_path, name):
+    text, expected = INVALID[name]
+    path = write_definition(tmp_path, text)
+    status, out, err = run("validate", str(path))
+    assert status == 2
+    lines = [line.format(f=path) for line in expected]
+    assert sorted(err.splitlines()) == sorted(lines)
+
+
+def test_validate_reports_each_file(tmp_path):
+    bad = write_definition(tmp_path, "title: x\n", "bad.yaml")
+    status, out, err = run("validate", str(REFERENCE), str(bad))
+    assert status == 2
+    assert out == f"{REFERENCE}: ok\n"
+    assert err.splitlines() == [f"{bad}:1:1: agenda: required field is missing",
+                                f"{bad}:1:1: organiser: required field is missing"]
+
+
+def test_build_writes_nothing_for_an_invalid_definition(tmp_path):
+    path = write_definition(tmp_path, MINIMAL.replace("minutes: 15", "minutes: 0"))
+    status, _, err = run("build", str(path), "-o", str(tmp_path / "out"))
+    assert status == 2 and "greater than or equal to 1" in err
+    assert not (tmp_path / "out").exists()
+
+
+def test_build_writes_the_pack_and_manifest(tmp_path):
+    path = write_definition(tmp_path, MINIMAL, "forum.yaml")
+    status, out, err = run("build", str(path), "-o", str(tmp_path / "out"))
+    assert (status, err) == (0, "")
+    folder = tmp_path / "out" / "forum"
+    manifest = json.loads((folder / "manifest.json").read_text(encoding="utf-8"))
+    assert manifest["workshop"] == {"id": "forum", "title": "เวทีทดสอบ"}
+    assert {d["kind"] for d in manifest["documents"]} == {
+        "agenda", "session-plan", "participant-pack", "facilitator-pack"}
+    assert all((folder / d["path"]).is_file() for d in manifest["documents"])
+    assert out.splitlines()[0] == str(folder)
+
+
+def test_docx_is_refused_until_it_exists(tmp_path):
+    path = write_definition(tmp_path, MINIMAL)
+    status, _, err = run("build", str(path), "--format", "docx", "-o", str(tmp_path / "out"))
+    assert (status, err) == (2, "output format docx is not available yet; use pdf\n")
+
+
+def test_a_missing_file_is_a_clear_error(tmp_path):
+    status, _, err = run("validate", str(tmp_path / "nope.yaml"))
+    missing = tmp_path / "nope.yaml"
+    assert (status, err) == (2, f"{missing}:1:1: cannot read file: No such file or directory\n")
+
+
+def test_python_dash_m_works(tmp_path):
+    result = subprocess.run([sys.executable, "-m", "workshopkit", "validate", str(REFERENCE)],
+                            capture_output=True, text=True)
+    assert (result.returncode, result.stdout) == (0, f"{REFERENCE}: ok\n")

@@ -1,0 +1,168 @@
+"""The PDFs, read back: extracted text, embedded fonts, QR codes decoded from pixels."""
+from __future__ import annotations
+
+import subprocess
+from pathlib import Path
+
+import pypdfium2
+import pytest
+import zxingcpp
+from helpers import REFERENCE, fold, pdftotext
+from pypdf import PdfReader
+
+from workshopkit import doc
+from workshopkit.definition import read_workshop
+from workshopkit.errors import RenderError
+from workshopkit.writers.pdf import PdfWriter, RestrictedFetcher
+
+
+def decoded_qr_codes(path: Path, dpi: int = 150) -> list[str]:
+    found = []
+    pdf = pypdfium2.PdfDocument(str(path))
+    for page in pdf:
+        image = page.render(scale=dpi / 72).to_pil()
+        found += [code.text for code in zxingcpp.read_barcodes(image)
+                  if code.format == zxingcpp.BarcodeFormat.QRCode]
+    return found
+
+
+def test_manifest_lists_every_document_with_real_page_counts(reference_pack, manifest):
+    assert manifest["workshop"] == {
+        "id": "community-service-unit-2day",
+        "title": "ชุดการเรียนรู้เพื่อพัฒนาศักยภาพคณะทำงานหน่วยบริการประกันสังคมสร้างสุขภาวะชุมชน"}
+    kinds = [d["kind"] for d in manifest["documents"]]
+    assert kinds == ["agenda", "session-plan", "worksheet", "worksheet", "worksheet", "worksheet",
+                     "self-assessment", "survey-sheet", "action-plan", "participant-pack",
+                     "facilitator-pack"]
+    for entry in manifest["documents"]:
+        path = reference_pack / entry["path"]
+        assert entry["format"] == "pdf"
+        assert len(PdfReader(path).pages) == entry["pages"], entry["path"]
+        assert entry["copies"] == (1 if entry["audience"] == "facilitator" else 30)
+    packs = {d["kind"]: d["pages"] for d in manifest["documents"]}
+    singles = [d for d in manifest["documents"] if "pack" not in d["kind"]]
+    assert packs["facilitator-pack"] == sum(d["pages"] for d in singles)
+    assert packs["participant-pack"] == sum(d["pages"] for d in singles if d["audience"] == "participant")
+
+
+def test_no_temporary_files_are_left_behind(reference_pack):
+    assert sorted(p.name for p in reference_pack.iterdir() if p.name.startswith(".")) == []
+
+
+def test_agenda_text_comes_back_with_times_items_and_remarks(reference_pack):
+    text = fold(pdftotext(reference_pack / "agenda.pdf"))
+    workshop = read_workshop(REFERENCE)
+    for day in workshop.agenda.days:
+        for item in day.items:
+            assert fold(item.title) in text
+    for expected in ["กำหนดการ", "08.30–09.00น.ลงทะเบียนรับเอกสาร", "09.10–12.00น.",
+                     "16.00น.สรุปกิจกรรมวันแรก", "16.00–16.30น.ปิดกิจกรรม",
+                     "1)กำหนดการปรับเปลี่ยนไปตามความเหมาะสม", "2)อาหารว่างบริการระหว่างกระบวนการฯ"]:
+        assert fold(expected) in text
+
+
+def test_self_assessment_text_has_every_role_and_sub_item(reference_pack):
+    text = fold(pdftotext(reference_pack / "self-assessment.pdf"))
+    form = read_workshop(REFERENCE).self_assessment
+    for r, role in enumerate(form.roles, start=1):
+        assert fold(f"{r}. {role.title}") in text
+        for i, item in enumerate(role.items, start=1):
+            assert fold(f"{r}.{i} {item}") in text
+    for field in form.fields:
+        assert fold(field) in text
+
+
+def test_text_without_sara_am_comes_back_exactly(reference_pack):
+    # Strings free of ำ must survive extraction letter for letter (only white space differs).
+    text = pdftotext(reference_pack / "session-plan.pdf").replace("\n", "")
+    for phrase in ["เพลง 12 ท่า บริหารร่างกาย สไตล์ไทย สสส.", "https://youtu.be/l5slsplfmXM",
+                   "ผู้เข้าร่วมกิจกรรมเข้าใจกรอบคิด เป้าหมาย และกระบวนการหน่วยบริการชุมชนฯ"]:
+        assert phrase in text
+
+
+def test_only_the_bundled_fonts_are_embedded(reference_pack):
+    for pdf in sorted(reference_pack.glob("*.pdf")):
+        listing = subprocess.run(["pdffonts", str(pdf)], check=True, capture_output=True,
+                                 text=True).stdout.splitlines()[2:]
+        assert listing, pdf.name
+        for line in listing:
+            name, *_rest = line.split()
+            assert name.split("+", 1)[1].startswith("Sarabun"), (pdf.name, line)
+            assert " yes yes yes " in line, (pdf.name, line)  # embedded, subset, with ToUnicode
+
+
+def test_survey_sheet_qr_codes_decode_to_the_three_forms(reference_pack):
+    assert decoded_qr_codes(reference_pack / "survey-sheet.pdf") == [
+        "https://forms.gle/47HgS36ntXoV3LUh6", "https://forms.gle/4zTiujHWyWVpWsa9",
+        "https://forms.gle/ZjEvO55wLmhrrL7Y8"]
+
+
+def test_session_plan_video_qr_codes_decode(reference_pack):
+    codes = decoded_qr_codes(reference_pack / "session-plan.pdf")
+    for url in ["https://youtu.be/hkstDXLYmtc", "https://youtu.be/XUEGMeZ5DLU",
+                "https://youtu.be/9cMIJRTakD4", "https://youtu.be/l5slsplfmXM"]:
+        assert url in codes
+
+
+def test_pages_are_a4_and_the_action_plan_is_landscape(reference_pack):
+    portrait = PdfReader(reference_pack / "agenda.pdf").pages[0].mediabox
+    landscape = PdfReader(reference_pack / "action-plan.pdf").pages[0].mediabox
+    assert (round(float(portrait.width)), round(float(portrait.height))) == (595, 842)
+    assert (round(float(landscape.width)), round(float(landscape.height))) == (842, 595)
+
+
+def test_footer_has_the_organiser_and_page_numbers(reference_pack):
+    text = pdftotext(reference_pack / "self-assessment.pdf")
+    assert "สมาคมวิถีสานเลือกเพื่อการพัฒนาที่ยั่งยืน (SADA)" in text
+    assert "www.sadathai.org" in text
+    assert "หน้า 1 / 3" in text and "หน้า 3 / 3" in text
+
+
+@pytest.fixture(scope="module")
+def writer(tmp_path_factory) -> PdfWriter:
+    return PdfWriter(tmp_path_factory.mktemp("src"), language="th", digits="thai",
+                     footer="ทดสอบ", author="ทดสอบ")
+
+
+def test_a_character_the_font_lacks_fails_the_render(writer):
+    document = doc.Document("worksheet", "w", "ใบงาน", "participant", (doc.text("ทำเครื่องหมาย ✓"),))
+    with pytest.raises(RenderError, match=r"no glyph for '✓' \(U\+2713\)"):
+        writer.render(document)
+
+
+def test_markup_in_text_prints_as_text(writer, tmp_path):
+    document = doc.Document("worksheet", "w", "ใบงาน", "participant",
+                            (doc.text('<img src="file:///etc/passwd"></td>'),))
+    path = tmp_path / "w.pdf"
+    path.write_bytes(writer.write([writer.render(document)]))
+    assert '<img src="file:///etc/passwd"></td>' in pdftotext(path)
+
+
+def test_thai_digits_reach_the_page_numbers(writer, tmp_path):
+    document = doc.Document("worksheet", "w", "ใบงาน", "participant", (doc.text("ทดสอบ"),))
+    path = tmp_path / "w.pdf"
+    path.write_bytes(writer.write([writer.render(document)]))
+    assert "หน้า ๑ / ๑" in pdftotext(path)
+
+
+@pytest.mark.parametrize("url", ["file:///etc/passwd", "http://127.0.0.1:9/x.css",
+                                 "https://example.org/logo.png", "ftp://example.org/x"])
+def test_fetcher_refuses_everything_outside_the_sources(tmp_path, url):
+    fetcher = RestrictedFetcher([tmp_path])
+    with pytest.raises(ValueError, match="refused"):
+        fetcher.fetch(url)
+
+
+def test_fetcher_refuses_a_link_out_of_the_folder(tmp_path):
+    (tmp_path / "escape.css").symlink_to("/etc/passwd")
+    with pytest.raises(ValueError, match="refused"):
+        RestrictedFetcher([tmp_path]).fetch((tmp_path / "escape.css").as_uri())
+    with pytest.raises(ValueError, match="refused"):
+        RestrictedFetcher([tmp_path]).fetch(tmp_path.as_uri() + "/../../etc/passwd")
+
+
+def test_fetcher_reads_files_in_the_folder_and_data_urls(tmp_path):
+    (tmp_path / "ok.css").write_text("p {}")
+    fetcher = RestrictedFetcher([tmp_path])
+    assert fetcher.fetch((tmp_path / "ok.css").as_uri()).read() == b"p {}"
+    assert fetcher.fetch("data:text/plain,hi").read() == b"hi"
