@@ -77,7 +77,7 @@ def _card(workshop: model.Workshop, activity: model.Activity, style: Style,
         rows.append(("expected", (paragraphs(activity.expected, style),) if len(activity.expected) > 1
                      else (doc.text(activity.expected[0]),)))
     body = tuple(doc.Row((cell(style.label(key), "label"), doc.Cell(blocks))) for key, blocks in rows)
-    return doc.Table((18, 82), (), body, style="plan")
+    return doc.Table((21, 79), (), body, style="plan")
 
 
 def _media(items: tuple[model.Media, ...] | list[model.Media], style: Style,
