@@ -7,7 +7,7 @@ import sys
 
 import pytest
 from click.testing import CliRunner
-from helpers import MINIMAL, REFERENCE, write_definition
+from helpers import MINIMAL, REFERENCE, pdftotext, write_definition
 
 from workshopkit.cli import main
 
@@ -96,3 +96,19 @@ def test_python_dash_m_works(tmp_path):
     result = subprocess.run([sys.executable, "-m", "workshopkit", "validate", str(REFERENCE)],
                             capture_output=True, text=True)
     assert (result.returncode, result.stdout) == (0, f"{REFERENCE}: ok\n")
+
+
+def test_a_character_the_bundled_font_lacks_stops_the_build(tmp_path):
+    path = write_definition(tmp_path, MINIMAL.replace("ทักทาย", "ทักทาย ☐"))
+    status, _, err = run("build", str(path), "-o", str(tmp_path / "out"))
+    assert (status, err) == (2, "แผนการจัดกระบวนการเรียนรู้: the bundled font has no glyph for '☐' (U+2610)\n")
+    assert not (tmp_path / "out").exists()
+
+
+def test_an_english_workshop_prints_english_labels(tmp_path):
+    path = write_definition(tmp_path, MINIMAL + "language: en\n")
+    status, _, err = run("build", str(path), "-o", str(tmp_path / "out"))
+    assert (status, err) == (0, "")
+    text = pdftotext(tmp_path / "out" / "workshop" / "agenda.pdf")
+    assert "Agenda" in text and "09:00 – 09:30" in text and "Page 1 / 1" in text
+    assert "กำหนดการ" not in text and "น." not in text

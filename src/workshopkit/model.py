@@ -168,7 +168,11 @@ class Question(Base):
 
 
 class Column(Base):
+    """A table column. A long label can print as a `short` heading (a number for a narrow tick
+    column), with the full label in a key under the table."""
+
     label: Text
+    short: str | None = None
     kind: Literal["text", "tick"] = "text"
     group: str | None = None
     width: Annotated[float, Field(gt=0, le=100)] | None = None

@@ -43,8 +43,8 @@ def build(definition: Path, out: Path, formats: tuple[str, ...] = FORMATS) -> Pa
     if unsupported:
         raise WorkshopkitError(f"output format {', '.join(unsupported)} is not available yet; use pdf")
     workshop = read_workshop(definition)
-    folder = _pack_folder(out, workshop)
     files = render_pdf(workshop, definition.parent)
+    folder = _pack_folder(out, workshop)
     for name, data, _ in files:
         write_atomic(folder / name, data)
     entries = [entry for _, _, entry in files]

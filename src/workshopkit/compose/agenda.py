@@ -6,6 +6,7 @@ as printed Thai agendas do (`วันที่ ....... เดือน ....... 
 from __future__ import annotations
 
 from .. import doc, model
+from ..clock import Slot
 from ..formatting import Style
 from .common import cell
 
@@ -19,8 +20,10 @@ def compose_agenda(workshop: model.Workshop, style: Style) -> doc.Document:
         blocks.append(doc.text(agenda.title, style="lead"))
     blocks.append(_date_line(workshop, style))
     blocks.append(doc.text(style.label("venue"), " ", workshop.venue or doc.Blank(24), style="center"))
+    several = len(agenda.days) > 1
     for number, day in enumerate(agenda.days, start=1):
-        blocks.append(doc.Heading(_day_heading(day, number, style), 3))
+        if several:  # a one-day agenda says its date and hours in the line above
+            blocks.append(doc.Heading(_day_heading(day, number, style), 3))
         blocks.append(_day_table(day, style))
     if agenda.remarks:
         blocks.append(doc.Heading(style.label("remarks"), 4))
@@ -32,12 +35,17 @@ def compose_agenda(workshop: model.Workshop, style: Style) -> doc.Document:
 
 def _date_line(workshop: model.Workshop, style: Style) -> doc.Paragraph:
     dates = workshop.dates()
+    if len(dates) == 1:
+        day = workshop.agenda.days[0]
+        first, last = day.slots()[0], day.slots()[-1]
+        end = last.end if last.end is not None else last.start
+        span = Slot(first.start, end if end > first.start else None)
+        hours = f"{style.label('time')} {style.time_range(span)}"
+        date = (style.date(day.date),) if day.date else _blank_date(style)
+        return doc.text(*date, " ", hours, style="center")
     if all(dates):
         known = [d for d in dates if d]
-        lead = style.label("between") if len(set(known)) > 1 else style.label("day")
-        return doc.text(f"{lead} {style.date_range(known)}", style="center")
-    if len(dates) == 1:
-        return doc.text(*_blank_date(style), style="center")
+        return doc.text(f"{style.label('between')} {style.date_range(known)}", style="center")
     return doc.text(style.label("between"), " ", doc.Blank(4), " ", style.label("until"), " ",
                     doc.Blank(4), " ", style.label("month"), " ", doc.Blank(8), " ",
                     style.label("era"), " ", doc.Blank(5), style="center")

@@ -33,7 +33,9 @@ def _block(block: model.Block, style: Style) -> list[doc.Block]:
                                     question.lines))
         return out
     if isinstance(block, model.TableBlock):
-        return [table(block, style)]
+        keyed = [c for c in block.columns if c.short]
+        key = [doc.ItemList(tuple(doc.ListItem(f"{style.num(c.short)} =", c.label) for c in keyed))]
+        return [table(block, style), *(key if keyed else [])]
     if isinstance(block, model.BoxBlock):
         return [doc.Box(block.label or "", block.hint or "", block.lines)]
     if isinstance(block, model.GridBlock):
@@ -62,12 +64,12 @@ def table(block: model.TableBlock, style: Style) -> doc.Table:
                 span += 1
             if group:
                 head_cells.append(cell(group, "head", colspan=span))
-                second.extend(cell(c.label, "head") for c in columns[index:index + span])
+                second.extend(cell(_heading(c, style), "head") for c in columns[index:index + span])
             else:
-                head_cells.append(cell(columns[index].label, "head", rowspan=2))
+                head_cells.append(cell(_heading(columns[index], style), "head", rowspan=2))
             index += span
     else:
-        head_cells.extend(cell(c.label, "head") for c in columns)
+        head_cells.extend(cell(_heading(c, style), "head") for c in columns)
     head = [doc.Row(tuple(head_cells), "head")]
     if second:
         head.append(doc.Row(tuple(second), "head"))
@@ -77,11 +79,15 @@ def table(block: model.TableBlock, style: Style) -> doc.Table:
     return doc.Table(_widths(block), tuple(head), tuple(rows), title=block.title or "")
 
 
+def _heading(column: model.Column, style: Style) -> str:
+    return style.num(column.short) if column.short else column.label
+
+
 def _widths(block: model.TableBlock) -> tuple[float, ...]:
     """Tick columns narrow, the rest share the width; explicit widths win."""
     ticks = sum(1 for c in block.columns if c.kind == "tick")
     texts = len(block.columns) - ticks
-    label = 30.0 if texts else 60.0
+    label = (22.0 if ticks else 30.0) if texts else 60.0
     rest = 100 - label - ticks * 7
     default = rest / texts if texts else 0
     return (label, *(c.width or (7.0 if c.kind == "tick" else default) for c in block.columns))
