@@ -11,6 +11,7 @@ demo: setup
 	$(BIN)/workshopkit build $(REFERENCE) -o out
 
 test: setup
+	@scripts/system-packages.sh --tests
 	$(BIN)/python -m pytest -q
 
 bench: setup

@@ -5,6 +5,9 @@ import re
 import subprocess
 from pathlib import Path
 
+import pypdfium2
+import zxingcpp
+
 ROOT = Path(__file__).resolve().parent.parent
 REFERENCE = ROOT / "workshops" / "community-service-unit-2day.yaml"
 
@@ -16,9 +19,12 @@ def pdftotext(path: Path) -> str:
 
 def fold(text: str) -> str:
     """For comparing PDF text with its source: no white space (a PDF line break may fall
-    anywhere), and ำ folded into า, the one known extraction defect of WeasyPrint 70
-    (it extracts ำ as า, or า as ำ); nothing else is folded."""
-    text = text.replace("\u0e4d\u0e32", "\u0e33").replace("\u0e33", "\u0e32")
+    anywhere), and ำ folded into า, the one known extraction defect of WeasyPrint 70: it
+    extracts ำ as า, or า as ำ, and loses a tone mark written before ำ (น้ำ comes back as นา
+    or นำ). Nothing else is folded."""
+    text = text.replace("\u0e4d\u0e32", "\u0e33")
+    text = re.sub("[\u0e48-\u0e4b](?=[\u0e32\u0e33])", "", text)  # tone mark before า/ำ
+    text = text.replace("\u0e33", "\u0e32")
     return re.sub(r"\s+", "", text)
 
 
@@ -43,3 +49,13 @@ activities:
     objectives: [รู้จักกัน]
     steps: [ทักทาย]
 """
+
+
+def decoded_qr_codes(path: Path, dpi: int = 150) -> list[str]:
+    found = []
+    pdf = pypdfium2.PdfDocument(str(path))
+    for page in pdf:
+        image = page.render(scale=dpi / 72).to_pil()
+        found += [code.text for code in zxingcpp.read_barcodes(image)
+                  if code.format == zxingcpp.BarcodeFormat.QRCode]
+    return found

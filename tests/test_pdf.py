@@ -2,28 +2,15 @@
 from __future__ import annotations
 
 import subprocess
-from pathlib import Path
 
-import pypdfium2
 import pytest
-import zxingcpp
-from helpers import REFERENCE, fold, pdftotext
+from helpers import REFERENCE, decoded_qr_codes, fold, pdftotext
 from pypdf import PdfReader
 
 from workshopkit import doc
 from workshopkit.definition import read_workshop
 from workshopkit.errors import RenderError
 from workshopkit.writers.pdf import PdfWriter, RestrictedFetcher
-
-
-def decoded_qr_codes(path: Path, dpi: int = 150) -> list[str]:
-    found = []
-    pdf = pypdfium2.PdfDocument(str(path))
-    for page in pdf:
-        image = page.render(scale=dpi / 72).to_pil()
-        found += [code.text for code in zxingcpp.read_barcodes(image)
-                  if code.format == zxingcpp.BarcodeFormat.QRCode]
-    return found
 
 
 def test_manifest_lists_every_document_with_real_page_counts(reference_pack, manifest):

@@ -47,16 +47,19 @@ def validate(files: tuple[Path, ...]) -> None:
 @click.argument("file", type=click.Path(dir_okay=False, path_type=Path))
 @click.option("-o", "--out", type=click.Path(file_okay=False, path_type=Path), default=Path("out"),
               show_default=True, help="Folder that receives <workshop-id>/.")
-@click.option("--format", "fmt", type=click.Choice(["pdf", "docx", "all"]), default="pdf",
-              show_default=True, help="Output format (docx is not available yet).")
-def build(file: Path, out: Path, fmt: str) -> None:
+@click.option("--format", "fmt", type=click.Choice(["pdf", "docx", "all"]), default="all",
+              show_default=True, help="PDF to print, DOCX to edit in Word or LibreOffice, or both.")
+@click.option("--no-embed-fonts", is_flag=True,
+              help="Leave the Thai font out of DOCX files: smaller, but it must be installed to print.")
+def build(file: Path, out: Path, fmt: str, no_embed_fonts: bool) -> None:
     """Build the print pack of a workshop definition."""
-    formats = ("pdf", "docx") if fmt == "all" else (fmt,)
+    formats = pack.FORMATS if fmt == "all" else (fmt,)
     try:
-        result = pack.build(file, out, formats)
+        result = pack.build(file, out, formats, embed_fonts=not no_embed_fonts)
     except WorkshopkitError as error:
         _fail(error)
         return
     click.echo(f"{result.folder}")
     for entry in result.entries:
-        click.echo(f"  {entry.path:<28} {entry.pages:>3} pages  {entry.audience:<12} x{entry.copies}")
+        pages = f"{entry.pages:>3} pages" if entry.pages is not None else " " * 9
+        click.echo(f"  {entry.path:<28} {pages}  {entry.audience:<12} x{entry.copies}")

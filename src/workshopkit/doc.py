@@ -57,6 +57,7 @@ class Media:
     title: str
     url: str | None = None
     children: tuple[Media, ...] = ()
+    size_mm: float = 25.0  # 2.5 cm: the smallest QR code that phones read from paper reliably
 
 
 @dataclass(frozen=True)

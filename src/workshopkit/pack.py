@@ -16,9 +16,10 @@ from . import doc, model
 from .compose import compose_all
 from .definition import read_workshop
 from .errors import OutputError, WorkshopkitError
+from .writers.docx import DocxWriter
 from .writers.pdf import PdfWriter
 
-FORMATS = ("pdf",)
+FORMATS = ("pdf", "docx")
 
 
 @dataclass(frozen=True)
@@ -26,7 +27,7 @@ class Entry:
     kind: str
     format: str
     path: str
-    pages: int
+    pages: int | None  # None for DOCX: its pages are only known once a word processor lays it out
     audience: str
     copies: int
     title: str
@@ -38,16 +39,34 @@ class Pack:
     entries: list[Entry]
 
 
-def build(definition: Path, out: Path, formats: tuple[str, ...] = FORMATS) -> Pack:
-    unsupported = [f for f in formats if f not in FORMATS]
-    if unsupported:
-        raise WorkshopkitError(f"output format {', '.join(unsupported)} is not available yet; use pdf")
+@dataclass(frozen=True)
+class _Bundle:
+    """One output file's worth of documents: a single document, or a pack of several."""
+
+    stem: str
+    kind: str
+    audience: str
+    copies: int
+    title: str
+    documents: tuple[doc.Document, ...]
+
+
+def build(definition: Path, out: Path, formats: tuple[str, ...] = FORMATS,
+          embed_fonts: bool = True) -> Pack:
+    unknown = [f for f in formats if f not in FORMATS]
+    if unknown:
+        raise WorkshopkitError(f"unknown output format {', '.join(unknown)}; use pdf or docx")
     workshop = read_workshop(definition)
-    files = render_pdf(workshop, definition.parent)
+    bundles = plan(workshop, compose_all(workshop))
+    files: list[tuple[bytes, Entry]] = []
+    if "pdf" in formats:
+        files += render_pdf(workshop, bundles, definition.parent)
+    if "docx" in formats:
+        files += render_docx(workshop, bundles, embed_fonts)
     folder = _pack_folder(out, workshop)
-    for name, data, _ in files:
-        write_atomic(folder / name, data)
-    entries = [entry for _, _, entry in files]
+    for data, entry in files:
+        write_atomic(folder / entry.path, data)
+    entries = [entry for _, entry in files]
     manifest = {"workshop": {"id": workshop.id, "title": workshop.title},
                 "documents": [asdict(e) for e in entries]}
     write_atomic(folder / "manifest.json",
@@ -55,30 +74,46 @@ def build(definition: Path, out: Path, formats: tuple[str, ...] = FORMATS) -> Pa
     return Pack(folder, entries)
 
 
-def render_pdf(workshop: model.Workshop, source_dir: Path) -> list[tuple[str, bytes, Entry]]:
-    """Every document and both packs as PDF bytes; nothing is written here."""
-    documents = compose_all(workshop)
+def plan(workshop: model.Workshop, documents: list[doc.Document]) -> list[_Bundle]:
+    """Every file of the pack: each document alone, then the participants' and the
+    facilitator's packs, which gather the documents in agenda order for one print job."""
+    copies = workshop.participants or 1
+    thai = workshop.language == "th"
+    bundles = [_Bundle(d.slug, d.kind, d.audience, copies if d.audience == "participant" else 1,
+                       d.title, (d,)) for d in documents]
+    bundles.append(_Bundle("participant-pack", "participant-pack", "participant", copies,
+                           "ชุดเอกสารผู้เข้าร่วม" if thai else "Participant pack",
+                           tuple(d for d in documents if d.audience == "participant")))
+    bundles.append(_Bundle("facilitator-pack", "facilitator-pack", "facilitator", 1,
+                           "ชุดเอกสารวิทยากร" if thai else "Facilitator pack", tuple(documents)))
+    return bundles
+
+
+def render_pdf(workshop: model.Workshop, bundles: list[_Bundle],
+               source_dir: Path) -> list[tuple[bytes, Entry]]:
+    """Every bundle as PDF bytes; each document is laid out once and reused by the packs."""
     writer = PdfWriter(source_dir.resolve(), language=workshop.language, digits=workshop.digits,
                        footer=_footer(workshop.organiser), author=workshop.organiser.name)
-    rendered = {d.slug: writer.render(d) for d in documents}
-    copies = workshop.participants or 1
-    out: list[tuple[str, bytes, Entry]] = []
-
-    def add(name: str, kind: str, audience: str, count: int, title: str, parts: list[str]) -> None:
-        data = writer.write([rendered[slug] for slug in parts])
-        pages = sum(len(rendered[slug].pages) for slug in parts)
-        out.append((name, data, Entry(kind, "pdf", name, pages, audience, count, title)))
-
-    for d in documents:
-        add(f"{d.slug}.pdf", d.kind, d.audience, copies if d.audience == "participant" else 1,
-            d.title, [d.slug])
-    participant = [d.slug for d in documents if d.audience == "participant"]
-    add("participant-pack.pdf", "participant-pack", "participant", copies,
-        "ชุดเอกสารผู้เข้าร่วม" if workshop.language == "th" else "Participant pack", participant)
-    add("facilitator-pack.pdf", "facilitator-pack", "facilitator", 1,
-        "ชุดเอกสารวิทยากร" if workshop.language == "th" else "Facilitator pack",
-        [d.slug for d in documents])
+    rendered = {d.slug: writer.render(d) for b in bundles if len(b.documents) == 1
+                for d in b.documents}
+    out = []
+    for bundle in bundles:
+        parts = [rendered[d.slug] for d in bundle.documents]
+        pages = sum(len(part.pages) for part in parts)
+        out.append((writer.write(parts), _entry(bundle, "pdf", pages)))
     return out
+
+
+def render_docx(workshop: model.Workshop, bundles: list[_Bundle],
+                embed_fonts: bool) -> list[tuple[bytes, Entry]]:
+    writer = DocxWriter(language=workshop.language, footer=_footer(workshop.organiser),
+                        embed=embed_fonts)
+    return [(writer.write(bundle.documents), _entry(bundle, "docx", None)) for bundle in bundles]
+
+
+def _entry(bundle: _Bundle, fmt: str, pages: int | None) -> Entry:
+    return Entry(bundle.kind, fmt, f"{bundle.stem}.{fmt}", pages, bundle.audience, bundle.copies,
+                 bundle.title)
 
 
 def _footer(organiser: model.Organiser) -> str:
@@ -113,4 +148,3 @@ def write_atomic(path: Path, data: bytes) -> None:
         raise
 
 
-__all__ = ["build", "render_pdf", "write_atomic", "Pack", "Entry", "doc"]

@@ -7,6 +7,7 @@ from __future__ import annotations
 
 import base64
 import io
+import math
 from functools import lru_cache
 from urllib.parse import urlsplit
 
@@ -41,8 +42,14 @@ def svg_data_uri(url: str) -> str:
 
 
 @lru_cache(maxsize=256)
-def png(url: str) -> bytes:
-    image = _code(url).make_image(fill_color="black", back_color="white")
+def png(url: str, width_mm: float, dpi: int = 300) -> bytes:
+    """A PNG with at least `dpi` pixels per inch when printed `width_mm` wide, and that
+    resolution recorded in the file, so a word processor places it at the right size."""
+    code = _code(url)
+    modules = code.modules_count + 2 * code.border
+    code.box_size = max(1, math.ceil(dpi * width_mm / 25.4 / modules))
+    image = code.make_image(fill_color="black", back_color="white").get_image()
+    actual = round(image.size[0] / (width_mm / 25.4))
     out = io.BytesIO()
-    image.save(out)
+    image.save(out, format="PNG", dpi=(actual, actual))
     return out.getvalue()

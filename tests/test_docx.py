@@ -1,0 +1,187 @@
+"""The DOCX files, reopened: styles that name Sarabun in every slot, the font embedded as
+the standard says, tables that print, QR pictures at print resolution."""
+from __future__ import annotations
+
+import io
+import re
+import zipfile
+from pathlib import Path
+
+import docx
+import pytest
+from docx.oxml.ns import qn
+from fontTools.ttLib import TTFont
+from helpers import MINIMAL, write_definition
+from lxml import etree
+from PIL import Image
+
+from workshopkit import pack
+from workshopkit.writers.docx_fonts import obfuscate
+
+W = "http://schemas.openxmlformats.org/wordprocessingml/2006/main"
+NS = {"w": W, "r": "http://schemas.openxmlformats.org/officeDocument/2006/relationships"}
+SLOTS = ("ascii", "hAnsi", "eastAsia", "cs")
+
+
+def docx_files(folder: Path) -> list[Path]:
+    return sorted(folder.glob("*.docx"))
+
+
+def part(path: Path, name: str) -> etree._Element:
+    with zipfile.ZipFile(path) as archive:
+        return etree.fromstring(archive.read(name))
+
+
+def attr(element: etree._Element, name: str) -> str | None:
+    return element.get(f"{{{W}}}{name}")
+
+
+def test_every_document_kind_exists_as_docx(manifest):
+    pdf = [(d["kind"], Path(d["path"]).stem) for d in manifest["documents"] if d["format"] == "pdf"]
+    word = [(d["kind"], Path(d["path"]).stem) for d in manifest["documents"] if d["format"] == "docx"]
+    assert word == pdf and len(word) == 11
+    assert all(d["pages"] is None for d in manifest["documents"] if d["format"] == "docx")
+
+
+def test_styles_name_the_bundled_font_in_all_four_slots(reference_pack):
+    for path in docx_files(reference_pack):
+        styles = part(path, "word/styles.xml")
+        assert not [f for f in styles.iter(f"{{{W}}}rFonts") if any("Theme" in k for k in f.attrib)]
+        default = styles.find("w:docDefaults/w:rPrDefault/w:rPr", NS)
+        _check_rpr(default, path.name + " defaults")
+        used = set(re.findall(r'w:pStyle w:val="([^"]+)"', _text(path, "word/document.xml")))
+        used |= set(re.findall(r'w:pStyle w:val="([^"]+)"', _text(path, "word/footer1.xml")))
+        for style_id in used | {"Normal"}:
+            style = styles.find(f"w:style[@w:styleId='{style_id}']", NS)
+            assert style is not None, style_id
+            _check_rpr(style.find("w:rPr", NS), f"{path.name} {style_id}")
+
+
+def _check_rpr(rpr: etree._Element, where: str) -> None:
+    fonts = rpr.find("w:rFonts", NS)
+    assert [attr(fonts, s) for s in SLOTS] == ["Sarabun"] * 4, where
+    assert (rpr.find("w:sz", NS) is None) == (rpr.find("w:szCs", NS) is None), where
+    assert rpr.find("w:sz", NS) is not None, where
+    if rpr.find("w:b", NS) is not None:
+        assert attr(rpr.find("w:bCs", NS), "val") == attr(rpr.find("w:b", NS), "val"), where
+    if rpr.find("w:i", NS) is not None:
+        assert attr(rpr.find("w:iCs", NS), "val") == attr(rpr.find("w:i", NS), "val"), where
+    assert attr(rpr.find("w:lang", NS), "bidi") == "th-TH", where
+
+
+def _text(path: Path, name: str) -> str:
+    with zipfile.ZipFile(path) as archive:
+        return archive.read(name).decode("utf-8") if name in archive.namelist() else ""
+
+
+def test_bold_and_italic_runs_set_the_complex_script_slot_too(reference_pack):
+    for path in docx_files(reference_pack):
+        body = part(path, "word/document.xml")
+        for rpr in body.iter(f"{{{W}}}rPr"):
+            for latin, complex_ in (("b", "bCs"), ("i", "iCs"), ("sz", "szCs")):
+                if rpr.find(f"w:{latin}", NS) is not None:
+                    assert rpr.find(f"w:{complex_}", NS) is not None, (path.name, latin)
+
+
+def test_the_four_faces_are_embedded_as_the_standard_says(reference_pack):
+    path = reference_pack / "agenda.docx"
+    types = part(path, "[Content_Types].xml")
+    assert types.find("{*}Default[@Extension='odttf']").get("ContentType") == \
+        "application/vnd.openxmlformats-officedocument.obfuscatedFont"
+    rels = {r.get("Id"): r.get("Target") for r in part(path, "word/_rels/fontTable.xml.rels")}
+    (font,) = part(path, "word/fontTable.xml").findall("w:font[@w:name='Sarabun']", NS)
+    children = [etree.QName(c).localname for c in font]
+    assert children == ["panose1", "charset", "family", "pitch", "sig", "embedRegular",
+                        "embedBold", "embedItalic", "embedBoldItalic"]
+    assert attr(font.find("w:charset", NS), "val") == "DE"
+    assert attr(font.find("w:panose1", NS), "val") != "00000000000000000000"
+    keys = set()
+    with zipfile.ZipFile(path) as archive:
+        for element in font[5:]:
+            key = attr(element, "fontKey")
+            assert re.fullmatch(r"\{[0-9A-F]{8}-[0-9A-F]{4}-[0-9A-F]{4}-[0-9A-F]{4}-[0-9A-F]{12}\}", key)
+            keys.add(key)
+            target = rels[element.get(f"{{{NS['r']}}}id")]
+            data = obfuscate(archive.read(f"word/{target}"), key)
+            face = TTFont(io.BytesIO(data))
+            assert face["name"].getDebugName(1) == "Sarabun"
+            assert 0x0E33 in face.getBestCmap()
+    assert len(keys) == 4
+    settings = [etree.QName(c).localname for c in part(path, "word/settings.xml")]
+    assert settings[settings.index("zoom") + 1] == "embedTrueTypeFonts"
+
+
+def test_tables_carry_widths_twice_and_print_well(reference_pack):
+    for path in docx_files(reference_pack):
+        body = part(path, "word/document.xml")
+        for table in body.iter(f"{{{W}}}tbl"):
+            grid = [int(attr(c, "w")) for c in table.findall("w:tblGrid/w:gridCol", NS)]
+            total = int(attr(table.find("w:tblPr/w:tblW", NS), "w"))
+            assert abs(sum(grid) - total) <= len(grid), path.name
+            assert attr(table.find("w:tblPr/w:tblLayout", NS), "type") == "fixed"
+            for row in table.findall("w:tr", NS):
+                widths = [int(attr(c.find("w:tcPr/w:tcW", NS), "w")) for c in row.findall("w:tc", NS)]
+                assert abs(sum(widths) - total) <= len(grid), path.name  # spans carry their sum
+
+
+def test_header_rows_repeat_and_form_rows_do_not_split(reference_pack):
+    body = part(reference_pack / "self-assessment.docx", "word/document.xml")
+    (table,) = [t for t in body.iter(f"{{{W}}}tbl") if len(t.findall("w:tr", NS)) > 20]
+    rows = table.findall("w:tr", NS)
+    assert [r.find("w:trPr/w:tblHeader", NS) is not None for r in rows[:3]] == [True, True, False]
+    assert all(r.find("w:trPr/w:cantSplit", NS) is not None for r in rows)
+    ticks = [r for r in table.iter(f"{{{W}}}bdr")]
+    assert len(ticks) == 27 * 4
+
+
+def test_pages_are_a4_with_the_pdf_margins_and_a_footer(reference_pack):
+    word = docx.Document(str(reference_pack / "agenda.docx"))
+    section = word.sections[0]
+    assert (round(section.page_width.mm), round(section.page_height.mm)) == (210, 297)
+    assert [round(m.mm) for m in (section.top_margin, section.right_margin, section.bottom_margin,
+                                  section.left_margin)] == [16, 16, 18, 18]
+    footer = section.footer.paragraphs[0]
+    assert footer.text.startswith("สมาคมวิถีสานเลือกเพื่อการพัฒนาที่ยั่งยืน (SADA)")
+    instructions = [t.text.strip() for t in footer._p.iter(qn("w:instrText"))]
+    assert instructions == ["PAGE", "NUMPAGES"]
+    plan = docx.Document(str(reference_pack / "action-plan.docx")).sections[0]
+    assert (round(plan.page_width.mm), round(plan.page_height.mm)) == (297, 210)
+
+
+def test_packs_restart_page_numbers_for_each_document(reference_pack):
+    word = docx.Document(str(reference_pack / "participant-pack.docx"))
+    assert len(word.sections) == 8
+    assert {round(s.page_width.mm) for s in word.sections} == {210, 297}
+    for section in word.sections:
+        assert section._sectPr.find(qn("w:pgNumType")).get(qn("w:start")) == "1"
+        instructions = [t.text.strip() for t in section.footer.paragraphs[0]._p.iter(qn("w:instrText"))]
+        assert instructions == ["PAGE", "SECTIONPAGES"]
+
+
+def test_qr_pictures_are_300_dpi_and_at_least_25_mm(reference_pack):
+    for name in ("survey-sheet.docx", "session-plan.docx"):
+        word = docx.Document(str(reference_pack / name))
+        shapes = word.inline_shapes
+        assert len(shapes) == (3 if name == "survey-sheet.docx" else 4 + 3)
+        for shape in shapes:
+            width_mm = shape.width.mm
+            blip = shape._inline.graphic.graphicData.pic.blipFill.blip
+            image = Image.open(io.BytesIO(word.part.related_parts[blip.embed].blob))
+            assert width_mm >= 25 - 0.01
+            assert image.size[0] / (width_mm / 25.4) >= 300
+
+
+def test_without_embedded_fonts_the_files_are_smaller(tmp_path):
+    path = write_definition(tmp_path, MINIMAL)
+    with_fonts = pack.build(path, tmp_path / "a", ("docx",)).folder / "agenda.docx"
+    without = pack.build(path, tmp_path / "b", ("docx",), embed_fonts=False).folder / "agenda.docx"
+    with zipfile.ZipFile(without) as archive:
+        assert not [n for n in archive.namelist() if n.startswith("word/fonts/")]
+    assert without.stat().st_size < with_fonts.stat().st_size - 50_000
+
+
+@pytest.mark.parametrize("name", ["agenda.docx", "self-assessment.docx", "facilitator-pack.docx"])
+def test_docx_reopens_with_real_paragraphs_and_tables(reference_pack, name):
+    word = docx.Document(str(reference_pack / name))
+    assert word.paragraphs and word.tables
+    assert word.paragraphs[0].style.name == "Title"
