@@ -80,10 +80,21 @@ def test_build_writes_the_pack_and_manifest(tmp_path):
     assert out.splitlines()[0] == str(folder)
 
 
-def test_docx_is_refused_until_it_exists(tmp_path):
+@pytest.mark.parametrize("fmt, suffixes", [("pdf", {".pdf"}), ("docx", {".docx"}),
+                                           ("all", {".pdf", ".docx"})])
+def test_format_chooses_what_is_written(tmp_path, fmt, suffixes):
     path = write_definition(tmp_path, MINIMAL)
-    status, _, err = run("build", str(path), "--format", "docx", "-o", str(tmp_path / "out"))
-    assert (status, err) == (2, "output format docx is not available yet; use pdf\n")
+    status, _, err = run("build", str(path), "--format", fmt, "-o", str(tmp_path / "out"))
+    assert (status, err) == (0, "")
+    written = {p.suffix for p in (tmp_path / "out" / "workshop").iterdir()} - {".json"}
+    assert written == suffixes
+
+
+def test_both_formats_are_the_default(tmp_path):
+    path = write_definition(tmp_path, MINIMAL)
+    assert run("build", str(path), "-o", str(tmp_path / "out"))[0] == 0
+    manifest = json.loads((tmp_path / "out" / "workshop" / "manifest.json").read_text())
+    assert {d["format"] for d in manifest["documents"]} == {"pdf", "docx"}
 
 
 def test_a_missing_file_is_a_clear_error(tmp_path):
