@@ -19,6 +19,7 @@ from docx.enum.text import WD_ALIGN_PARAGRAPH, WD_BREAK
 from docx.oxml import OxmlElement
 from docx.oxml.ns import qn
 from docx.shared import Mm, Pt
+from docx.table import _Cell
 
 from .. import doc, qr
 from ..resources import FONT_FAMILY
@@ -86,9 +87,9 @@ class DocxWriter:
             section = word.sections[0] if index == 0 else word.add_section(WD_SECTION.NEW_PAGE)
             self._section(section, document.orientation, single=len(documents) == 1)
             width = _content_width(document.orientation)
-            word.add_paragraph(document.title, style="Title")
+            _add(word, "Title", document.title)
             if document.subtitle:
-                word.add_paragraph(document.subtitle, style="Subtitle")
+                _add(word, "Subtitle", document.subtitle)
             _Blocks(word, width).add_all(document.blocks)
         out = io.BytesIO()
         word.core_properties.title = documents[0].title
@@ -141,7 +142,7 @@ class DocxWriter:
         put(section._sectPr, "pgNumType", start="1")
         section.footer.is_linked_to_previous = False
         footer = section.footer.paragraphs[0]
-        footer.style = "WK Footer"
+        _style(footer, "WK Footer")
         footer.paragraph_format.tab_stops.add_tab_stop(Mm(_content_width(orientation)),
                                                        alignment=2)  # right
         footer.add_run(self.footer + "\t" + ("หน้า " if self.language == "th" else "Page "))
@@ -168,15 +169,21 @@ class _Blocks:
         self._spare = container.paragraphs[0] if in_cell else None
 
     def add_all(self, blocks: Sequence[doc.Block]) -> None:
-        for block in blocks:
+        for block, following in zip(blocks, [*blocks[1:], None], strict=True):
             self.add(block)
+            if isinstance(block, doc.Heading) and isinstance(following, doc.Table) \
+                    and following.style == "plan":
+                # LibreOffice keeps a keep-with-next heading with the whole of the table after
+                # it, so a session plan card longer than the rest of the page would leave the
+                # page half empty; Word keeps it with the first row only.
+                self.container.paragraphs[-1].paragraph_format.keep_with_next = False
 
     def paragraph(self, style: str):
         if self._spare is not None:
             paragraph, self._spare = self._spare, None
-            paragraph.style = style
+            _style(paragraph, style)
             return paragraph
-        return self.container.add_paragraph(style=style)
+        return _add(self.container, style)
 
     def table(self, rows: int, cols: int, widths_mm: Sequence[float]):
         if self._spare is not None:  # it would stand as a blank line above the table
@@ -259,12 +266,12 @@ class _Blocks:
         _indent(table, depth * 6)
         for row, item in zip(table.rows, items, strict=True):
             _keep_row(row)
-            picture, words = row.cells
+            picture, words = _cells(row)
             _picture(picture.paragraphs[0], item.url or "", item.size_mm)
             picture.vertical_alignment = words.vertical_alignment = WD_CELL_VERTICAL_ALIGNMENT.CENTER
-            words.paragraphs[0].style = "WK Cell"
+            _style(words.paragraphs[0], "WK Cell")
             words.paragraphs[0].add_run(f"{item.number} {item.title}")
-            words.add_paragraph(item.url, style="WK Url")
+            _add(words, "WK Url", item.url)
 
     def _qr_card(self, card: doc.QRCard) -> None:
         side = card.size_mm + 4
@@ -272,18 +279,18 @@ class _Blocks:
         if not self.in_cell:
             borders(table._tbl.tblPr, "tblBorders",
                     {s: RULE for s in ("top", "left", "bottom", "right")})
-        code, words = table.rows[0].cells
+        code, words = _cells(table.rows[0])
         _picture(code.paragraphs[0], card.url, card.size_mm)
         code.vertical_alignment = words.vertical_alignment = WD_CELL_VERTICAL_ALIGNMENT.CENTER
         title = words.paragraphs[0]
-        title.style = "WK Cell"
+        _style(title, "WK Cell")
         _bold(title, card.title)
         if card.text:
-            words.add_paragraph(card.text, style="WK Cell")
-        words.add_paragraph(card.url, style="WK Url")
+            _add(words, "WK Cell", card.text)
+        _add(words, "WK Url", card.url)
         _keep_together(table)
         if not self.in_cell:
-            self.container.add_paragraph(style="WK Cell")  # space between cards
+            _add(self.container, "WK Cell")  # space between cards
 
     def _fields(self, block: doc.Fields) -> None:
         paragraph = self.paragraph("WK Cell" if self.in_cell else "Normal")
@@ -301,10 +308,10 @@ class _Blocks:
         borders(tbl_pr, "tblBorders", {"bottom": DOTTED, "insideH": DOTTED})
         for row, number in zip(table.rows, numbers, strict=True):
             _row_height(row, LINE_MM, exact=True)
-            row.cells[0].vertical_alignment = WD_CELL_VERTICAL_ALIGNMENT.BOTTOM
-            row.cells[0].paragraphs[0].style = "WK Cell"
+            _cells(row)[0].vertical_alignment = WD_CELL_VERTICAL_ALIGNMENT.BOTTOM
+            _style(_cells(row)[0].paragraphs[0], "WK Cell")
             if numbered:
-                row.cells[0].paragraphs[0].add_run(number)
+                _cells(row)[0].paragraphs[0].add_run(number)
 
     def _boxes(self, rows: list[list[doc.Box]]) -> None:
         columns = len(rows[0])
@@ -314,12 +321,12 @@ class _Blocks:
         for row, boxes in zip(table.rows, rows, strict=True):
             _row_height(row, max(b.lines for b in boxes) * LINE_MM)
             _keep_row(row)
-            for cell, box in zip(row.cells, boxes, strict=True):
+            for cell, box in zip(_cells(row), boxes, strict=True):
                 first = cell.paragraphs[0]
-                first.style = "WK Cell"
+                _style(first, "WK Cell")
                 _bold(first, box.label)
                 if box.hint:
-                    cell.add_paragraph(box.hint, style="WK Hint")
+                    _add(cell, "WK Hint", box.hint)
 
     def _table(self, t: doc.Table) -> None:
         if t.title:
@@ -335,10 +342,11 @@ class _Blocks:
         else:
             borders(tbl_pr, "tblBorders", {s: RULE for s in ("top", "left", "bottom", "right",
                                                               "insideH", "insideV")})
+        grid = [_cells(row) for row in table.rows]  # before merging, one cell per column
         for (r, c), cell in _placed(rows):
-            target = table.cell(r, c)
+            target = grid[r][c]
             if cell.colspan > 1 or cell.rowspan > 1:
-                target = target.merge(table.cell(r + cell.rowspan - 1, c + cell.colspan - 1))
+                target = target.merge(grid[r + cell.rowspan - 1][c + cell.colspan - 1])
             self._cell(target, cell, rows[r], widths[c:c + cell.colspan], t.style)
         for index, (row, source) in enumerate(zip(table.rows, rows, strict=True)):
             if t.style != "plan":  # a session plan's method steps may run longer than a page
@@ -379,6 +387,23 @@ class _Blocks:
             _inline(paragraph, block.parts, bold=bold, italic=row.kind == "muted")
 
 
+def _style(paragraph, name: str) -> None:
+    # Set by id: python-docx looks a style up by name through every style in the file, which
+    # made that lookup most of the DOCX writing time. Our styles' ids are their names unspaced.
+    paragraph._p.get_or_add_pPr().style = name.replace(" ", "")
+
+
+def _add(container, style: str, text: str = ""):
+    paragraph = container.add_paragraph(text)
+    _style(paragraph, style)
+    return paragraph
+
+
+def _cells(row) -> list[_Cell]:
+    # python-docx's row.cells lays out the whole table on every call; a row's own cells do
+    return [_Cell(tc, row.table) for tc in row._tr.tc_lst]
+
+
 def _placed(rows: Sequence[doc.Row]):
     """Each cell with its (row, column) in the grid, HTML-style, spans taken into account."""
     taken: set[tuple[int, int]] = set()
@@ -410,7 +435,7 @@ def _bold(paragraph, text: str) -> None:
 
 
 def _picture(paragraph, url: str, width_mm: float) -> None:
-    paragraph.style = "WK Cell"
+    _style(paragraph, "WK Cell")
     paragraph.add_run().add_picture(io.BytesIO(qr.png(url, width_mm)), width=Mm(width_mm))
 
 
@@ -429,7 +454,7 @@ def _fixed_layout(table, widths_mm: Sequence[float]) -> None:
     for column, width in zip(table._tbl.tblGrid.findall(qn("w:gridCol")), widths_mm, strict=True):
         column.set(qn("w:w"), str(twips(width)))
     for row in table.rows:
-        for cell, width in zip(row.cells, widths_mm, strict=True):
+        for cell, width in zip(_cells(row), widths_mm, strict=True):
             cell.width = Mm(width)
 
 
