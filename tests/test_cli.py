@@ -75,7 +75,8 @@ def test_build_writes_the_pack_and_manifest(tmp_path):
     manifest = json.loads((folder / "manifest.json").read_text(encoding="utf-8"))
     assert manifest["workshop"] == {"id": "forum", "title": "เวทีทดสอบ"}
     assert {d["kind"] for d in manifest["documents"]} == {
-        "agenda", "session-plan", "participant-pack", "facilitator-pack"}
+        "agenda", "session-plan", "sign-in-sheet", "print-checklist", "participant-pack",
+        "facilitator-pack"}
     assert all((folder / d["path"]).is_file() for d in manifest["documents"])
     assert out.splitlines()[0] == str(folder)
 

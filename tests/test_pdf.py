@@ -19,9 +19,9 @@ def test_manifest_lists_every_document_with_real_page_counts(reference_pack, man
         "title": "ชุดการเรียนรู้เพื่อพัฒนาศักยภาพคณะทำงานหน่วยบริการประกันสังคมสร้างสุขภาวะชุมชน"}
     documents = [d for d in manifest["documents"] if d["format"] == "pdf"]
     kinds = [d["kind"] for d in documents]
-    assert kinds == ["agenda", "session-plan", "worksheet", "worksheet", "worksheet", "worksheet",
-                     "self-assessment", "survey-sheet", "action-plan", "participant-pack",
-                     "facilitator-pack"]
+    assert kinds == ["print-checklist", "agenda", "session-plan", "worksheet", "worksheet",
+                     "worksheet", "worksheet", "self-assessment", "survey-sheet", "action-plan",
+                     "sign-in-sheet", "participant-pack", "facilitator-pack"]
     for entry in documents:
         path = reference_pack / entry["path"]
         assert len(PdfReader(path).pages) == entry["pages"], entry["path"]

@@ -25,6 +25,22 @@ def main() -> None:
     """Print-ready Thai workshop material from one YAML definition."""
 
 
+def _progress():
+    """A bar on a terminal; on a log, a line now and then."""
+    last = [0]
+
+    def report(done: int, total: int) -> None:
+        if sys.stderr.isatty():
+            width = 30
+            filled = width * done // total
+            click.echo(f"\r  participants [{'#' * filled}{'.' * (width - filled)}] {done}/{total}",
+                       err=True, nl=done == total)
+        elif done == total or done - last[0] >= max(1, total // 10):
+            last[0] = done
+            click.echo(f"  participants rendered: {done}/{total}", err=True)
+    return report
+
+
 @main.command()
 @click.argument("files", nargs=-1, required=True,
                 type=click.Path(dir_okay=False, path_type=Path))
@@ -51,14 +67,22 @@ def validate(files: tuple[Path, ...]) -> None:
               show_default=True, help="PDF to print, DOCX to edit in Word or LibreOffice, or both.")
 @click.option("--no-embed-fonts", is_flag=True,
               help="Leave the Thai font out of DOCX files: smaller, but it must be installed to print.")
-def build(file: Path, out: Path, fmt: str, no_embed_fonts: bool) -> None:
+@click.option("--roster", type=click.Path(dir_okay=False, path_type=Path),
+              help="Participants (.csv or .xlsx): personal sheets in one print job, names to sign in.")
+@click.option("--participants", type=click.IntRange(1, 5000),
+              help="How many take part, without a roster: copies and blank sign-in rows.")
+def build(file: Path, out: Path, fmt: str, no_embed_fonts: bool, roster: Path | None,
+          participants: int | None) -> None:
     """Build the print pack of a workshop definition."""
     formats = pack.FORMATS if fmt == "all" else (fmt,)
     try:
-        result = pack.build(file, out, formats, embed_fonts=not no_embed_fonts)
+        result = pack.build(file, out, formats, embed_fonts=not no_embed_fonts, roster=roster,
+                            participants=participants, progress=_progress())
     except WorkshopkitError as error:
         _fail(error)
         return
+    for warning in result.warnings:
+        click.echo(warning, err=True)
     click.echo(f"{result.folder}")
     for entry in result.entries:
         pages = f"{entry.pages:>3} pages" if entry.pages is not None else " " * 9

@@ -17,12 +17,14 @@ from .errors import DefinitionError, Problem
 from .loader import Located, Path_, load_file
 
 
-def read_workshop(path: Path) -> model.Workshop:
+def read_workshop(path: Path, roster_columns: set[str] | None = None) -> model.Workshop:
+    """The validated workshop; with `roster_columns`, survey placeholders must be among them."""
     located = load_file(path)
-    return validate(located, default_id=_id_from_name(path.stem))
+    return validate(located, default_id=_id_from_name(path.stem), roster_columns=roster_columns)
 
 
-def validate(located: Located, default_id: str | None = None) -> model.Workshop:
+def validate(located: Located, default_id: str | None = None,
+             roster_columns: set[str] | None = None) -> model.Workshop:
     data = located.data
     if not isinstance(data, dict):
         kind = "a list" if isinstance(data, list) else "a single value"
@@ -31,6 +33,7 @@ def validate(located: Located, default_id: str | None = None) -> model.Workshop:
     context = {
         "activities": _ids(data.get("activities")),
         "surveys": _ids(data.get("surveys")),
+        "roster_columns": roster_columns,
     }
     try:
         workshop = model.Workshop.model_validate(data, context=context)
@@ -59,6 +62,10 @@ def _problem(located: Located, error: dict[str, Any]) -> Problem:
     if "index" in ctx and "field" in ctx:
         # A list-level check (agenda times, duplicate ids) names the item it is about.
         path = path + ((ctx["list"],) if "list" in ctx else ()) + (ctx["index"], ctx["field"])
+    elif "key" in ctx:  # a mapping-level check names its key
+        path = path + (ctx["key"],)
+    elif "field" in ctx:  # a model-level check names its field
+        path = path + (ctx["field"],)
     if kind == "extra_forbidden":
         return located.problem(path, _unknown_field(path[-1]), key=True)
     return located.problem(path, _message(error, located.data, path))

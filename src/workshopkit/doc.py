@@ -6,7 +6,7 @@ given format, so that the PDF and the DOCX cannot drift apart.
 """
 from __future__ import annotations
 
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from typing import Literal
 
 
@@ -73,12 +73,15 @@ class QRCard:
     title: str
     text: str = ""
     size_mm: float = 32.0
+    shown: str = ""  # the link printed for typing, when the code holds a longer personal one
+    note: str = ""
 
 
 @dataclass(frozen=True)
 class Field:
     label: str
     width: float = 10.0  # em of blank
+    value: str = ""  # printed on the line when known (a participant's name, their district)
 
 
 @dataclass(frozen=True)
@@ -160,7 +163,7 @@ Block = (Heading | Paragraph | ItemList | MediaList | QRCard | Fields | Question
          | Grid | Table | PageBreak)
 
 Kind = Literal["agenda", "session-plan", "worksheet", "action-plan", "self-assessment",
-               "survey-sheet"]
+               "survey-sheet", "sign-in-sheet", "print-checklist"]
 
 
 @dataclass(frozen=True)
@@ -173,7 +176,7 @@ class Document:
     subtitle: str = ""
     orientation: Literal["portrait", "landscape"] = "portrait"
     activity: str | None = None  # the activity it serves, which places it in agenda order
-    meta: dict[str, str] = field(default_factory=dict)
+    stamp: str = ""  # printed in the top corner of every page: whose sheet it is, and the code
 
 
 def text(*parts: Inline, style: str = "") -> Paragraph:
@@ -197,9 +200,9 @@ def plain_text(block: object) -> str:
     if isinstance(block, MediaList):
         return "\n".join(_media_text(m) for m in block.items)
     if isinstance(block, QRCard):
-        return "\n".join(filter(None, [block.title, block.text, block.url]))
+        return "\n".join(filter(None, [block.title, block.text, block.note, block.shown or block.url]))
     if isinstance(block, Fields):
-        return " ".join(f.label for f in block.items)
+        return " ".join(f"{f.label} {f.value}".strip() for f in block.items)
     if isinstance(block, Question):
         return f"{block.number} {block.text}".strip()
     if isinstance(block, WritingLines):

@@ -7,6 +7,7 @@ context, so that they are reported together with every other problem in one run.
 from __future__ import annotations
 
 import datetime as dt
+import string
 from enum import StrEnum
 from typing import Annotated, Any, Literal
 from urllib.parse import urlsplit
@@ -255,11 +256,53 @@ class Worksheet(Base):
     blocks: list[Block] = Field(min_length=1)
 
 
+PARTICIPANT_FIELDS = ("name", "surname", "area", "district", "province", "group", "code")
+
+
 class Survey(Base):
+    """An online form. `prefill` maps Google Forms entry ids to templates such as "{code}",
+    so that each participant's QR code opens the form with their answers linked to them."""
+
     id: Id
     title: Text
     url: HttpsUrl
     purpose: str | None = None
+    prefill: dict[Annotated[str, Field(pattern=r"^entry\.\d+$")], Annotated[str, Field(strict=True)]] = {}
+
+    @field_validator("prefill")
+    @classmethod
+    def _placeholders_are_known(cls, prefill: dict[str, str], info: ValidationInfo) -> dict[str, str]:
+        available = (info.context or {}).get("roster_columns") or set(PARTICIPANT_FIELDS)
+        for entry, template in prefill.items():
+            for name in _placeholders(template):
+                if name not in PARTICIPANT_FIELDS:
+                    known = ", ".join("{" + f + "}" for f in PARTICIPANT_FIELDS)
+                    raise PydanticCustomError("placeholder", "unknown placeholder {{{name}}} in "
+                                              "{entry}; use {known}",
+                                              {"name": name, "entry": entry, "known": known,
+                                               "key": entry})
+                if name not in available:
+                    raise PydanticCustomError("placeholder", "the roster has no column for "
+                                              "{{{name}}} used in {entry}",
+                                              {"name": name, "entry": entry, "key": entry})
+        return prefill
+
+    @model_validator(mode="after")
+    def _prefill_needs_a_long_link(self) -> Survey:
+        parts = urlsplit(self.url)
+        if self.prefill and (parts.netloc != "docs.google.com" or not parts.path.endswith("/viewform")):
+            raise PydanticCustomError(
+                "short_link", "pre-filled answers need the form's long link "
+                "(https://docs.google.com/forms/d/e/.../viewform); a short link such as forms.gle "
+                "cannot carry them", {"field": "prefill"})
+        return self
+
+
+def _placeholders(template: str) -> list[str]:
+    try:
+        return [name for _, name, _, _ in string.Formatter().parse(template) if name is not None]
+    except ValueError:
+        return ["?"]
 
 
 W = Literal["what", "why", "who", "where", "when", "how", "output"]

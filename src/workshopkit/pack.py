@@ -9,17 +9,24 @@ from __future__ import annotations
 import json
 import os
 import tempfile
-from dataclasses import asdict, dataclass
+from collections.abc import Sequence
+from dataclasses import asdict, dataclass, field
 from pathlib import Path
 
 from . import doc, model
-from .compose import compose_all
+from .compose import compose_all, style_of
+from .compose.checklist import PrintJob, compose_checklist
+from .compose.sign_in import compose_sign_in
 from .definition import read_workshop
 from .errors import OutputError, WorkshopkitError
+from .printrun import Progress, render_print_run
+from .roster import Roster, blank_roster, read_roster
 from .writers.docx import DocxWriter
 from .writers.pdf import PdfWriter
 
 FORMATS = ("pdf", "docx")
+PRINT_RUN = "participants-print.pdf"
+BLANK_SIGN_IN_ROWS = 20
 
 
 @dataclass(frozen=True)
@@ -37,6 +44,8 @@ class Entry:
 class Pack:
     folder: Path
     entries: list[Entry]
+    checklist: list[PrintJob] = field(default_factory=list)
+    warnings: list[str] = field(default_factory=list)
 
 
 @dataclass(frozen=True)
@@ -51,33 +60,45 @@ class _Bundle:
     documents: tuple[doc.Document, ...]
 
 
-def build(definition: Path, out: Path, formats: tuple[str, ...] = FORMATS,
-          embed_fonts: bool = True) -> Pack:
+def build(definition: Path, out: Path, formats: tuple[str, ...] = FORMATS, *,
+          embed_fonts: bool = True, roster: Path | None = None, participants: int | None = None,
+          progress: Progress | None = None) -> Pack:
     unknown = [f for f in formats if f not in FORMATS]
     if unknown:
         raise WorkshopkitError(f"unknown output format {', '.join(unknown)}; use pdf or docx")
-    workshop = read_workshop(definition)
-    bundles = plan(workshop, compose_all(workshop))
+    people = read_roster(roster) if roster else None
+    workshop = read_workshop(definition, people.columns if people else None)
+    count = len(people.participants) if people else (participants or workshop.participants or 1)
+    style = style_of(workshop)
+    documents = compose_all(workshop)
+    signers = people.participants if people else blank_roster(
+        participants or workshop.participants or BLANK_SIGN_IN_ROWS)
+    documents.append(compose_sign_in(workshop, style, signers))
     files: list[tuple[bytes, Entry]] = []
+    jobs: list[PrintJob] = []
     if "pdf" in formats:
-        files += render_pdf(workshop, bundles, definition.parent)
+        pdf_files, jobs, checklist = _render_pdf(workshop, documents, count, people,
+                                                 definition.parent, progress)
+        files += pdf_files
+        documents.insert(0, checklist)
     if "docx" in formats:
-        files += render_docx(workshop, bundles, embed_fonts)
+        files += render_docx(workshop, plan(workshop, documents, count), embed_fonts)
     folder = _pack_folder(out, workshop)
     for data, entry in files:
         write_atomic(folder / entry.path, data)
     entries = [entry for _, entry in files]
     manifest = {"workshop": {"id": workshop.id, "title": workshop.title},
-                "documents": [asdict(e) for e in entries]}
+                "documents": [asdict(e) for e in entries],
+                "print_checklist": [{**asdict(j), "sheets": j.sheets,
+                                     "sides": "double" if j.duplex else "single"} for j in jobs]}
     write_atomic(folder / "manifest.json",
                  (json.dumps(manifest, ensure_ascii=False, indent=2) + "\n").encode("utf-8"))
-    return Pack(folder, entries)
+    return Pack(folder, entries, jobs, people.warnings if people else [])
 
 
-def plan(workshop: model.Workshop, documents: list[doc.Document]) -> list[_Bundle]:
+def plan(workshop: model.Workshop, documents: Sequence[doc.Document], copies: int) -> list[_Bundle]:
     """Every file of the pack: each document alone, then the participants' and the
     facilitator's packs, which gather the documents in agenda order for one print job."""
-    copies = workshop.participants or 1
     thai = workshop.language == "th"
     bundles = [_Bundle(d.slug, d.kind, d.audience, copies if d.audience == "participant" else 1,
                        d.title, (d,)) for d in documents]
@@ -89,19 +110,56 @@ def plan(workshop: model.Workshop, documents: list[doc.Document]) -> list[_Bundl
     return bundles
 
 
-def render_pdf(workshop: model.Workshop, bundles: list[_Bundle],
-               source_dir: Path) -> list[tuple[bytes, Entry]]:
-    """Every bundle as PDF bytes; each document is laid out once and reused by the packs."""
+def _render_pdf(workshop: model.Workshop, documents: list[doc.Document], copies: int,
+                people: Roster | None, source_dir: Path, progress: Progress | None
+                ) -> tuple[list[tuple[bytes, Entry]], list[PrintJob], doc.Document]:
+    """Every bundle as PDF bytes, the participants' print job when there is a roster, and the
+    print checklist, which also opens the facilitator pack. Each document is laid out once."""
+    footer = _footer(workshop.organiser)
     writer = PdfWriter(source_dir.resolve(), language=workshop.language, digits=workshop.digits,
-                       footer=_footer(workshop.organiser), author=workshop.organiser.name)
-    rendered = {d.slug: writer.render(d) for b in bundles if len(b.documents) == 1
-                for d in b.documents}
-    out = []
+                       footer=footer, author=workshop.organiser.name)
+    rendered = {d.slug: writer.render(d) for d in documents}
+    pages = {slug: len(r.pages) for slug, r in rendered.items()}
+    out: list[tuple[bytes, Entry]] = []
+    run = None
+    if people:
+        participant_docs = [d for d in documents if d.audience == "participant"]
+        run = render_print_run(workshop, participant_docs, people.participants, source_dir,
+                               footer, progress)
+    style = style_of(workshop)
+    checklist_pages = 1
+    for _ in range(2):  # the checklist counts the facilitator pack, which holds the checklist
+        jobs = _print_jobs(workshop, documents, pages, copies, run, checklist_pages)
+        checklist = compose_checklist(jobs, style, workshop.title)
+        rendered[checklist.slug] = writer.render(checklist)
+        if len(rendered[checklist.slug].pages) == checklist_pages:
+            break
+        checklist_pages = len(rendered[checklist.slug].pages)
+    bundles = plan(workshop, [checklist, *documents], copies)
     for bundle in bundles:
         parts = [rendered[d.slug] for d in bundle.documents]
-        pages = sum(len(part.pages) for part in parts)
-        out.append((writer.write(parts), _entry(bundle, "pdf", pages)))
-    return out
+        count = sum(len(part.pages) for part in parts)
+        out.append((writer.write(parts), _entry(bundle, "pdf", count)))
+    if run:
+        out.append((run.data, Entry("participants-print", "pdf", PRINT_RUN, run.pages, "participant",
+                                    1, style.label("print_job"))))
+    return out, jobs, checklist
+
+
+def _print_jobs(workshop: model.Workshop, documents: Sequence[doc.Document], pages: dict[str, int],
+                copies: int, run, checklist_pages: int) -> list[PrintJob]:
+    style = style_of(workshop)
+    participant = [d.slug for d in documents if d.audience == "participant"]
+    jobs = []
+    if run:
+        jobs.append(PrintJob(PRINT_RUN, style.label("print_job"), 1, run.pages, True))
+    else:
+        jobs.append(PrintJob("participant-pack.pdf", "ชุดเอกสารผู้เข้าร่วม" if workshop.language == "th"
+                             else "Participant pack", copies, sum(pages[s] for s in participant), True))
+    jobs.append(PrintJob("facilitator-pack.pdf", "ชุดเอกสารวิทยากร" if workshop.language == "th"
+                         else "Facilitator pack", 1, checklist_pages + sum(pages.values()), True))
+    jobs.append(PrintJob("sign-in.pdf", style.label("sign_in"), 1, pages["sign-in"], False))
+    return jobs
 
 
 def render_docx(workshop: model.Workshop, bundles: list[_Bundle],
@@ -146,5 +204,3 @@ def write_atomic(path: Path, data: bytes) -> None:
     except BaseException:
         Path(handle.name).unlink(missing_ok=True)
         raise
-
-

@@ -23,7 +23,7 @@ def compose_agenda(workshop: model.Workshop, style: Style) -> doc.Document:
     several = len(agenda.days) > 1
     for number, day in enumerate(agenda.days, start=1):
         if several:  # a one-day agenda says its date and hours in the line above
-            blocks.append(doc.Heading(_day_heading(day, number, style), 3))
+            blocks.append(doc.Heading(day_heading(day, number, style), 3))
         blocks.append(_day_table(day, style))
     if agenda.remarks:
         blocks.append(doc.Heading(style.label("remarks"), 4))
@@ -56,7 +56,7 @@ def _blank_date(style: Style) -> tuple[doc.Inline, ...]:
             " ", style.label("era"), " ", doc.Blank(5))
 
 
-def _day_heading(day: model.AgendaDay, number: int, style: Style) -> str:
+def day_heading(day: model.AgendaDay, number: int, style: Style) -> str:
     label = f" ({day.label})" if day.label else ""
     if day.date:
         return style.date(day.date) + label

@@ -86,6 +86,12 @@ class DocxWriter:
         for index, document in enumerate(documents):
             section = word.sections[0] if index == 0 else word.add_section(WD_SECTION.NEW_PAGE)
             self._section(section, document.orientation, single=len(documents) == 1)
+            if document.stamp:
+                stamp = section.header.paragraphs[0]
+                section.header.is_linked_to_previous = False
+                _style(stamp, "WK Cell")
+                stamp.alignment = WD_ALIGN_PARAGRAPH.RIGHT
+                _bold(stamp, document.stamp)
             width = _content_width(document.orientation)
             _add(word, "Title", document.title)
             if document.subtitle:
@@ -287,7 +293,9 @@ class _Blocks:
         _bold(title, card.title)
         if card.text:
             _add(words, "WK Cell", card.text)
-        _add(words, "WK Url", card.url)
+        if card.note:
+            _add(words, "WK Hint", card.note)
+        _add(words, "WK Url", card.shown or card.url)
         _keep_together(table)
         if not self.in_cell:
             _add(self.container, "WK Cell")  # space between cards
@@ -297,7 +305,8 @@ class _Blocks:
         paragraph.paragraph_format.space_after = Pt(8)
         parts: list[doc.Inline] = []
         for index, item in enumerate(block.items):
-            parts += [("   " if index else "") + item.label + " ", doc.Blank(item.width)]
+            parts += [("   " if index else "") + item.label + " "]
+            parts += [doc.Strong(item.value)] if item.value else [doc.Blank(item.width)]
         _inline(paragraph, parts)
 
     def _lines(self, count: int, numbers: list[str]) -> None:

@@ -75,9 +75,21 @@ class PdfWriter:
 
     def write(self, rendered: Sequence[Rendered]) -> bytes:
         """One PDF from one or more rendered documents, each keeping its own page numbers."""
-        pages = [page for document in rendered for page in document.pages]
+        return self.write_pages(rendered[0], [page for document in rendered for page in document.pages])
+
+    def write_pages(self, base: Rendered, pages: Sequence) -> bytes:
         with _warnings_fail("the PDF"):
-            return rendered[0].copy(pages).write_pdf()
+            return base.copy(list(pages)).write_pdf()
+
+    def blank_page(self) -> Rendered:
+        """An empty A4 page, to pad a participant's set for duplex printing."""
+        html = HTML(string="<!DOCTYPE html><html><body></body></html>", base_url=self.base_url,
+                    url_fetcher=self.fetcher)
+        blank = CSS(string="@page { size: A4; margin: 0 } @page { @bottom-left { content: none } "
+                           "@bottom-right { content: none } }", url_fetcher=self.fetcher,
+                    font_config=self.font_config)
+        with _warnings_fail("a blank page"):
+            return html.render(stylesheets=[self.css, blank], font_config=self.font_config)
 
     def _check_glyphs(self, document: doc.Document) -> None:
         # Pango would silently draw a missing character from some system font, which the

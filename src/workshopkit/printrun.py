@@ -1,0 +1,121 @@
+"""Stage 4, at scale: the participants' print job, every participant's personal set in one PDF.
+
+Sheets that are the same for everyone (the agenda, a group worksheet) are laid out once per
+worker; the personal ones (names in the header fields, the code in the page corner,
+pre-filled survey links) are laid out for each participant, in worker processes that each
+load the fonts and templates once. Every set is padded to an even number of pages, so on a
+duplex printer each starts on a front side.
+Nothing is written here: the bytes go back to pack.py.
+"""
+from __future__ import annotations
+
+import io
+import multiprocessing
+import os
+from collections.abc import Callable, Sequence
+from concurrent.futures import ProcessPoolExecutor, as_completed
+from dataclasses import dataclass
+from pathlib import Path
+
+from pypdf import PdfWriter as PdfMerger
+
+from . import doc, model
+from .compose import style_of
+from .compose.personal import is_personal, personalize
+from .roster import Participant
+from .writers.pdf import PdfWriter
+
+Progress = Callable[[int, int], None]
+INLINE_BELOW = 8  # fewer participants than this render in this process: workers cost a start-up
+
+
+@dataclass(frozen=True)
+class PrintRun:
+    data: bytes
+    pages: int
+    set_pages: list[int]  # pages of each participant's set, blanks included, in roster order
+
+
+@dataclass(frozen=True)
+class _Job:
+    workshop: model.Workshop
+    documents: tuple[doc.Document, ...]  # the participant documents, in agenda order
+    source_dir: Path
+    footer: str
+
+
+_worker: _Renderer | None = None
+
+
+class _Renderer:
+    def __init__(self, job: _Job):
+        self.job = job
+        self.style = style_of(job.workshop)
+        self.writer = PdfWriter(job.source_dir, language=job.workshop.language,
+                                digits=job.workshop.digits, footer=job.footer,
+                                author=job.workshop.organiser.name)
+        self.shared = {d.slug: self.writer.render(d) for d in job.documents
+                       if not is_personal(d, job.workshop)}
+        self.blank = self.writer.blank_page()
+
+    def chunk(self, people: Sequence[Participant]) -> tuple[bytes, list[int]]:
+        pages, counts = [], []
+        for person in people:
+            own = []
+            for document in self.job.documents:
+                rendered = self.shared.get(document.slug) or self.writer.render(
+                    personalize(document, person, self.job.workshop, self.style))
+                own.extend(rendered.pages)
+            if len(own) % 2:
+                own.append(self.blank.pages[0])
+            pages.extend(own)
+            counts.append(len(own))
+        return self.writer.write_pages(self.blank, pages), counts
+
+
+def _start(job: _Job) -> None:
+    global _worker
+    _worker = _Renderer(job)
+
+
+def _chunk(people: Sequence[Participant]) -> tuple[bytes, list[int]]:
+    assert _worker is not None
+    return _worker.chunk(people)
+
+
+def render_print_run(workshop: model.Workshop, documents: Sequence[doc.Document],
+                     people: Sequence[Participant], source_dir: Path, footer: str,
+                     progress: Progress | None = None, workers: int | None = None) -> PrintRun:
+    job = _Job(workshop, tuple(documents), source_dir.resolve(), footer)
+    workers = workers or os.cpu_count() or 1
+    size = max(1, min(25, -(-len(people) // (workers * 3))))
+    chunks = [list(people[i:i + size]) for i in range(0, len(people), size)]
+    results: dict[int, tuple[bytes, list[int]]] = {}
+    done = 0
+    if len(people) < INLINE_BELOW or workers == 1:
+        renderer = _Renderer(job)
+        for index, chunk in enumerate(chunks):
+            results[index] = renderer.chunk(chunk)
+            done += len(chunk)
+            if progress:
+                progress(done, len(people))
+    else:
+        # spawn, not fork: the parent may hold Pango and fontconfig state a child must not share
+        context = multiprocessing.get_context("spawn")
+        with ProcessPoolExecutor(min(workers, len(chunks)), mp_context=context,
+                                 initializer=_start, initargs=(job,)) as pool:
+            futures = {pool.submit(_chunk, chunk): index for index, chunk in enumerate(chunks)}
+            for future in as_completed(futures):
+                results[futures[future]] = future.result()
+                done += len(chunks[futures[future]])
+                if progress:
+                    progress(done, len(people))
+    merged = PdfMerger()
+    counts: list[int] = []
+    for index in range(len(chunks)):
+        data, chunk_counts = results[index]
+        merged.append(io.BytesIO(data))
+        counts.extend(chunk_counts)
+    out = io.BytesIO()
+    merged.write(out)
+    return PrintRun(out.getvalue(), sum(counts), counts)

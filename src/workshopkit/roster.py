@@ -1,0 +1,207 @@
+"""Beside the flow: a roster of participants, read from a CSV or an Excel sheet.
+
+Headers are matched in Thai or English, ignoring case and spacing. Every bad row is
+reported at once as `file:row: message`; an unknown column is only a warning. A participant
+without a code gets a short one derived from who they are, so it stays the same when the
+roster is sorted or extended.
+"""
+from __future__ import annotations
+
+import csv
+import dataclasses
+import hashlib
+import io
+import unicodedata
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from .errors import WorkshopkitError
+from .model import PARTICIPANT_FIELDS
+
+MAX_ROWS = 5000
+MAX_FIELD = 200
+
+# roster field -> the headers that mean it (compared without case or spaces)
+HEADERS = {
+    "name": ["ชื่อ", "name", "firstname", "givenname"],
+    "surname": ["นามสกุล", "สกุล", "surname", "lastname", "familyname"],
+    "area": ["พื้นที่", "ตำบล", "พื้นที่/ตำบล", "area", "subdistrict", "tambon"],
+    "district": ["อำเภอ", "district", "amphoe"],
+    "province": ["จังหวัด", "province", "changwat"],
+    "group": ["กลุ่ม", "กลุ่มที่", "group"],
+    "code": ["รหัส", "code", "id"],
+}
+# headers that are expected in a roster and carry nothing to print
+IGNORED = {"ลำดับ", "ลำดับที่", "ที่", "no", "no.", "#", "number"}
+# Codes avoid letters and digits that read alike on paper (0/O, 1/I/L, 5/S, 2/Z, 8/B).
+_CODE_ALPHABET = "34679ACDEFGHJKMNPQRTUVWXY"
+
+
+@dataclass(frozen=True)
+class Participant:
+    number: int  # place in the roster, from 1
+    name: str
+    surname: str = ""
+    area: str = ""
+    district: str = ""
+    province: str = ""
+    group: str = ""
+    code: str = ""
+    row: int = 0  # the roster row it came from, for messages
+
+    @property
+    def full_name(self) -> str:
+        return f"{self.name} {self.surname}".strip()
+
+    def value(self, key: str) -> str:
+        return str(getattr(self, key))
+
+
+@dataclass
+class Roster:
+    source: str
+    participants: list[Participant]
+    columns: set[str]  # the roster fields its headers provide (code always, generated if absent)
+    warnings: list[str] = field(default_factory=list)
+
+
+class RosterError(WorkshopkitError):
+    def __init__(self, lines: list[str]):
+        self._lines = lines
+        super().__init__("\n".join(lines))
+
+    def lines(self) -> list[str]:
+        return self._lines
+
+
+def _key(header: str) -> str:
+    return "".join(unicodedata.normalize("NFC", header).lower().split())
+
+
+_BY_HEADER = {_key(h): name for name, headers in HEADERS.items() for h in headers}
+
+
+def read_roster(path: Path) -> Roster:
+    source = str(path)
+    try:
+        raw = path.read_bytes()
+    except OSError as exc:
+        raise RosterError([f"{source}:1: cannot read roster: {exc.strerror}"])
+    if path.suffix.lower() in (".xlsx", ".xlsm"):
+        rows = _xlsx_rows(raw, source)
+    elif path.suffix.lower() in (".csv", ".txt"):
+        rows = _csv_rows(raw, source)
+    else:
+        raise RosterError([f"{source}:1: a roster is a .csv or .xlsx file"])
+    return _parse(rows, source)
+
+
+def _csv_rows(raw: bytes, source: str) -> list[list[str]]:
+    try:
+        text = raw.decode("utf-8-sig")
+    except UnicodeDecodeError as exc:
+        line = raw[: exc.start].count(b"\n") + 1
+        raise RosterError([f"{source}:{line}: the roster is not UTF-8 text (save it as CSV UTF-8)"])
+    try:
+        dialect = csv.Sniffer().sniff(text[:4096], delimiters=",;\t")
+    except csv.Error:
+        dialect = csv.excel
+    return [row for row in csv.reader(io.StringIO(text), dialect)]
+
+
+def _xlsx_rows(raw: bytes, source: str) -> list[list[str]]:
+    import openpyxl  # only a roster in Excel needs it
+
+    try:
+        book = openpyxl.load_workbook(io.BytesIO(raw), read_only=True, data_only=True)
+    except Exception as exc:  # openpyxl raises many kinds for a broken file
+        raise RosterError([f"{source}:1: cannot read the Excel file ({type(exc).__name__})"])
+    sheet = book.worksheets[0]
+    rows = []
+    for values in sheet.iter_rows(values_only=True):
+        rows.append(["" if v is None else _cell_text(v) for v in values])
+        if len(rows) > MAX_ROWS + 1:
+            break
+    return rows
+
+
+def _cell_text(value: object) -> str:
+    if isinstance(value, float) and value.is_integer():
+        return str(int(value))  # a code typed as 1024 comes back as 1024.0
+    return str(value)
+
+
+def _parse(rows: list[list[str]], source: str) -> Roster:
+    while rows and not any(c.strip() for c in rows[0]):
+        rows.pop(0)
+    if not rows:
+        raise RosterError([f"{source}:1: the roster is empty"])
+    header, body = rows[0], rows[1:]
+    columns: dict[int, str] = {}
+    warnings: list[str] = []
+    for index, title in enumerate(header):
+        name = _BY_HEADER.get(_key(title))
+        if name and name not in columns.values():
+            columns[index] = name
+        elif title.strip() and _key(title) not in IGNORED:
+            warnings.append(f"{source}:1: warning: unknown column '{title.strip()}' is ignored")
+    if "name" not in columns.values():
+        raise RosterError([f"{source}:1: the roster has no name column (ชื่อ or name)"])
+    if len(body) > MAX_ROWS:
+        raise RosterError([f"{source}:1: the roster has more than {MAX_ROWS} rows"])
+    problems: list[str] = []
+    people: list[Participant] = []
+    assert set(HEADERS) == set(PARTICIPANT_FIELDS)
+    for offset, row in enumerate(body, start=2):
+        if not any(c.strip() for c in row):
+            continue
+        values = {name: _clean(row[i]) if i < len(row) else "" for i, name in columns.items()}
+        long = [name for name, v in values.items() if len(v) > MAX_FIELD]
+        if long:
+            problems.append(f"{source}:{offset}: {long[0]} is longer than {MAX_FIELD} characters")
+            continue
+        if not values.get("name"):
+            problems.append(f"{source}:{offset}: the name is empty")
+            continue
+        people.append(Participant(len(people) + 1, **values, row=offset))
+    people = _with_codes(people, source, problems)
+    if problems:
+        raise RosterError(problems)
+    return Roster(source, people, set(columns.values()) | {"code"}, warnings)
+
+
+def _clean(value: str) -> str:
+    # spreadsheets carry stray spaces and control characters into names
+    text = unicodedata.normalize("NFC", value)
+    text = "".join(c for c in text if unicodedata.category(c)[0] != "C")
+    return " ".join(text.split())
+
+
+def _with_codes(people: list[Participant], source: str, problems: list[str]) -> list[Participant]:
+    seen: dict[str, int] = {}
+    out = []
+    for person in people:
+        code = person.code or _generated_code(person)
+        if code in seen:
+            problems.append(f"{source}:{person.row}: duplicate code '{code}' "
+                            f"(also row {out[seen[code]].row})")
+            continue
+        seen[code] = len(out)
+        out.append(dataclasses.replace(person, number=len(out) + 1, code=code))
+    return out
+
+
+def _generated_code(person: Participant) -> str:
+    """Five characters from who the person is: stable across sorting and new rows."""
+    who = "|".join([person.name, person.surname, person.area, person.district, person.province])
+    number = int.from_bytes(hashlib.sha256(who.encode("utf-8")).digest()[:8], "big")
+    code = ""
+    for _ in range(5):
+        number, digit = divmod(number, len(_CODE_ALPHABET))
+        code += _CODE_ALPHABET[digit]
+    return code
+
+
+def blank_roster(count: int) -> list[Participant]:
+    """No names: `--participants N` without a roster still gets N rows to sign."""
+    return [Participant(n, "") for n in range(1, count + 1)]
