@@ -277,14 +277,15 @@ class Survey(Base):
             for name in _placeholders(template):
                 if name not in PARTICIPANT_FIELDS:
                     known = ", ".join("{" + f + "}" for f in PARTICIPANT_FIELDS)
-                    raise PydanticCustomError("placeholder", "unknown placeholder {{{name}}} in "
+                    raise PydanticCustomError("placeholder", "unknown placeholder {placeholder} in "
                                               "{entry}; use {known}",
-                                              {"name": name, "entry": entry, "known": known,
-                                               "key": entry})
+                                              {"placeholder": "{" + name + "}", "entry": entry,
+                                               "known": known, "key": entry})
                 if name not in available:
                     raise PydanticCustomError("placeholder", "the roster has no column for "
-                                              "{{{name}}} used in {entry}",
-                                              {"name": name, "entry": entry, "key": entry})
+                                              "{placeholder} used in {entry}",
+                                              {"placeholder": "{" + name + "}", "entry": entry,
+                                               "key": entry})
         return prefill
 
     @model_validator(mode="after")

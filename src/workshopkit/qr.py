@@ -29,6 +29,17 @@ def _code(url: str) -> qrcode.QRCode:
     return code
 
 
+MIN_MODULE_MM = 0.5  # a module any phone camera resolves from a page held at reading distance
+
+
+@lru_cache(maxsize=4096)
+def print_size(url: str, wanted_mm: float) -> float:
+    """The printed width: as asked, or larger when a long link (a pre-filled form with Thai
+    names, percent-encoded) would make the modules too small to scan."""
+    code = _code(url)
+    return max(wanted_mm, (code.modules_count + 2 * code.border) * MIN_MODULE_MM)
+
+
 @lru_cache(maxsize=256)
 def svg(url: str) -> bytes:
     image = _code(url).make_image(image_factory=qrcode.image.svg.SvgPathImage)
@@ -41,7 +52,7 @@ def svg_data_uri(url: str) -> str:
     return "data:image/svg+xml;base64," + base64.b64encode(svg(url)).decode("ascii")
 
 
-@lru_cache(maxsize=256)
+@lru_cache(maxsize=4096)
 def png(url: str, width_mm: float, dpi: int = 300) -> bytes:
     """A PNG with at least `dpi` pixels per inch when printed `width_mm` wide, and that
     resolution recorded in the file, so a word processor places it at the right size."""

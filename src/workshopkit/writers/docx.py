@@ -267,7 +267,7 @@ class _Blocks:
     def _links(self, items: Sequence[doc.Media], depth: int) -> None:
         if not items:
             return
-        side = max(item.size_mm for item in items) + 3
+        side = max(qr.print_size(item.url or "", item.size_mm) for item in items) + 3
         table = self.table(len(items), 2, (side, self.width - side - depth * 6))
         _indent(table, depth * 6)
         for row, item in zip(table.rows, items, strict=True):
@@ -280,7 +280,7 @@ class _Blocks:
             _add(words, "WK Url", item.url)
 
     def _qr_card(self, card: doc.QRCard) -> None:
-        side = card.size_mm + 4
+        side = qr.print_size(card.url, card.size_mm) + 4
         table = self.table(1, 2, (side, self.width - side))
         if not self.in_cell:
             borders(table._tbl.tblPr, "tblBorders",
@@ -445,7 +445,8 @@ def _bold(paragraph, text: str) -> None:
 
 def _picture(paragraph, url: str, width_mm: float) -> None:
     _style(paragraph, "WK Cell")
-    paragraph.add_run().add_picture(io.BytesIO(qr.png(url, width_mm)), width=Mm(width_mm))
+    side = qr.print_size(url, width_mm)
+    paragraph.add_run().add_picture(io.BytesIO(qr.png(url, side)), width=Mm(side))
 
 
 def _fixed_layout(table, widths_mm: Sequence[float]) -> None:

@@ -52,7 +52,7 @@ class PdfWriter:
             loader=jinja2.FileSystemLoader(templates), autoescape=True,
             undefined=jinja2.StrictUndefined, trim_blocks=False)
         self.env.filters.update(kind=lambda block: type(block).__name__.lower(),
-                                qr=qr.svg_data_uri, css_string=_css_string)
+                                qr=qr.svg_data_uri, qr_size=qr.print_size, css_string=_css_string)
         self.template = self.env.get_template("document.html.j2")
         self.context = {"lang": language, "footer": footer, "author": author,
                         "page_label": "หน้า" if language == "th" else "Page",

@@ -1,0 +1,90 @@
+"""Rosters from CSV and Excel: headers in Thai or English, located errors, stable codes."""
+from __future__ import annotations
+
+from pathlib import Path
+
+import openpyxl
+import pytest
+
+from workshopkit.roster import RosterError, read_roster
+
+THAI = ("ชื่อ,นามสกุล,ตำบล,อำเภอ,จังหวัด,กลุ่ม\n"
+        "สมชาย,ใจดี,บ้านต๋อม,เมืองพะเยา,พะเยา,1\n"
+        "มาลี,ศรีสวัสดิ์,ห้วยลาน,ดอกคำใต้,พะเยา,2\n")
+
+
+def csv_file(tmp_path: Path, text: str, encoding: str = "utf-8") -> Path:
+    path = tmp_path / "roster.csv"
+    path.write_bytes(text.encode(encoding))
+    return path
+
+
+def errors(path: Path) -> list[str]:
+    with pytest.raises(RosterError) as info:
+        read_roster(path)
+    return [line.replace(str(path), "roster.csv") for line in info.value.lines()]
+
+
+def test_thai_headers_and_a_byte_order_mark(tmp_path):
+    roster = read_roster(csv_file(tmp_path, THAI, "utf-8-sig"))
+    first = roster.participants[0]
+    assert (first.name, first.surname, first.area, first.district, first.province, first.group) == (
+        "สมชาย", "ใจดี", "บ้านต๋อม", "เมืองพะเยา", "พะเยา", "1")
+    assert [p.number for p in roster.participants] == [1, 2]
+    assert roster.warnings == []
+
+
+def test_english_headers_ignore_case_and_spacing(tmp_path):
+    text = "First Name, SURNAME ,Area,district,Province,Code\nAnan,Dee,Ban Tom,Mueang,Phayao,A-17\n"
+    (person,) = read_roster(csv_file(tmp_path, text)).participants
+    assert (person.name, person.surname, person.area, person.code) == ("Anan", "Dee", "Ban Tom", "A-17")
+
+
+def test_generated_codes_are_short_stable_and_independent_of_order(tmp_path):
+    first = {p.name: p.code for p in read_roster(csv_file(tmp_path, THAI)).participants}
+    lines = THAI.splitlines()
+    reordered = "\n".join([lines[0], lines[2], lines[1], "ใหม่,คนหนึ่ง,,,,"]) + "\n"
+    second = {p.name: p.code for p in read_roster(csv_file(tmp_path, reordered)).participants}
+    assert first["สมชาย"] == second["สมชาย"] and first["มาลี"] == second["มาลี"]
+    assert all(len(code) == 5 and code.isalnum() and not set(code) & set("0O1IL5S2Z8B")
+               for code in second.values())
+
+
+def test_bad_rows_are_all_reported_with_their_row(tmp_path):
+    text = "ชื่อ,นามสกุล,รหัส\nสมชาย,ใจดี,A1\n,ไม่มีชื่อ,A2\nมาลี,ศรีสวัสดิ์,A1\n\nบุญมี,รักถิ่น,A3\n"
+    assert errors(csv_file(tmp_path, text)) == [
+        "roster.csv:3: the name is empty",
+        "roster.csv:4: duplicate code 'A1' (also row 2)",
+    ]
+
+
+def test_unknown_columns_warn_and_a_number_column_is_expected(tmp_path):
+    roster = read_roster(csv_file(tmp_path, "ลำดับ,ชื่อ,เบอร์โทร\n1,สมชาย,0812345678\n"))
+    assert roster.warnings == [f"{tmp_path / 'roster.csv'}:1: warning: unknown column 'เบอร์โทร' is ignored"]
+    assert roster.participants[0].name == "สมชาย"
+
+
+def test_a_roster_without_a_name_column_or_not_in_utf8(tmp_path):
+    assert errors(csv_file(tmp_path, "surname\nDee\n")) == [
+        "roster.csv:1: the roster has no name column (ชื่อ or name)"]
+    assert errors(csv_file(tmp_path, THAI, "cp874")) == [
+        "roster.csv:1: the roster is not UTF-8 text (save it as CSV UTF-8)"]
+
+
+def test_excel_rosters(tmp_path):
+    book = openpyxl.Workbook()
+    sheet = book.active
+    sheet.append(["ชื่อ", "นามสกุล", "จังหวัด", "รหัส"])
+    sheet.append(["สมชาย", "ใจดี", "พะเยา", 1024])
+    sheet.append([None, None, None, None])
+    sheet.append(["มาลี", "ศรีสวัสดิ์", "พะเยา", 1025])
+    path = tmp_path / "roster.xlsx"
+    book.save(path)
+    people = read_roster(path).participants
+    assert [(p.name, p.province, p.code) for p in people] == [("สมชาย", "พะเยา", "1024"),
+                                                              ("มาลี", "พะเยา", "1025")]
+
+
+def test_stray_spaces_and_control_characters_are_cleaned(tmp_path):
+    (person,) = read_roster(csv_file(tmp_path, "ชื่อ,นามสกุล\n  สม\u0007ชาย ,  ใจ  ดี\n")).participants
+    assert (person.name, person.surname) == ("สมชาย", "ใจ ดี")
