@@ -16,6 +16,7 @@ test: setup
 
 bench: setup
 	$(BIN)/python bench/build_reference.py
+	$(BIN)/python bench/print_run.py --people 300
 
 lint: setup
 	$(BIN)/ruff check src tests bench
