@@ -1,11 +1,14 @@
 """Benchmark: the organiser's print run for a large roster, and LibreOffice for comparison.
 
-    .venv/bin/python bench/print_run.py [--people 300] [FILE]
+    .venv/bin/python bench/print_run.py [--people 300] [--verify] [FILE]
 
 Writes a roster of generated Thai names, builds the participants' print job
 (participants-print.pdf) and prints seconds, pages, pages per second and peak memory (this
 process and its workers). Then converts the participant pack's DOCX with LibreOffice, the
 way an organiser without workshopkit would make PDFs, and prints its time per set.
+With --verify (for a definition with pre-filled surveys, such as
+examples/prefilled-surveys.yaml), every QR code of the print job is decoded from pages
+rasterised at 150 dpi and compared with the participant's pre-filled link.
 """
 from __future__ import annotations
 
@@ -42,6 +45,7 @@ def main() -> None:
     parser.add_argument("file", nargs="?", type=Path,
                         default=ROOT / "workshops" / "community-service-unit-2day.yaml")
     parser.add_argument("--people", type=int, default=300)
+    parser.add_argument("--verify", action="store_true")
     args = parser.parse_args()
     with tempfile.TemporaryDirectory() as tmp:
         work = Path(tmp)
@@ -56,6 +60,8 @@ def main() -> None:
         print(f"print run: {args.people} people, {run.pages} pages, {size:.1f} MB, {seconds:.1f} s "
               f"(whole pack, PDF and DOCX), {run.pages / seconds:.1f} pages/s")
         print(f"peak memory: {own:.0f} MB main process, {workers:.0f} MB largest worker")
+        if args.verify:
+            verify(args.file, work / "roster.csv", built.folder / run.path)
         soffice = shutil.which("soffice")
         if soffice:
             start = time.perf_counter()
@@ -66,6 +72,27 @@ def main() -> None:
             per_set = time.perf_counter() - start
             print(f"LibreOffice, one participant pack from DOCX: {per_set:.1f} s "
                   f"(x{args.people} = {per_set * args.people:.0f} s, unpersonalised)")
+
+
+def verify(definition: Path, roster_path: Path, print_job: Path) -> None:
+    import pypdfium2
+    import zxingcpp
+
+    from workshopkit.definition import read_workshop
+    from workshopkit.roster import read_roster
+    from workshopkit.surveys import personal_url
+
+    workshop = read_workshop(definition)
+    people = read_roster(roster_path).participants
+    expected = [personal_url(s, p) for p in people for s in workshop.surveys if s.prefill]
+    found = []
+    start = time.perf_counter()
+    for page in pypdfium2.PdfDocument(str(print_job)):
+        image = page.render(scale=150 / 72).to_pil()
+        found += [c.text for c in zxingcpp.read_barcodes(image)]
+    right = sum(1 for a, b in zip(found, expected, strict=False) if a == b)
+    print(f"verify: {len(found)} QR codes decoded at 150 dpi, {right} of {len(expected)} "
+          f"match the participants' pre-filled links ({time.perf_counter() - start:.0f} s)")
 
 
 if __name__ == "__main__":

@@ -18,13 +18,9 @@ def pdftotext(path: Path) -> str:
 
 
 def fold(text: str) -> str:
-    """For comparing PDF text with its source: no white space (a PDF line break may fall
-    anywhere), and ำ folded into า, the one known extraction defect of WeasyPrint 70: it
-    extracts ำ as า, or า as ำ, and loses a tone mark written before ำ (น้ำ comes back as นา
-    or นำ). Nothing else is folded."""
-    text = text.replace("\u0e4d\u0e32", "\u0e33")
-    text = re.sub("[\u0e48-\u0e4b](?=[\u0e32\u0e33])", "", text)  # tone mark before า/ำ
-    text = text.replace("\u0e33", "\u0e32")
+    """For comparing PDF text with its source: white space removed (a PDF breaks lines
+    wherever the page needs it), and nothing else. Thai, ำ included, must come back exactly
+    (writers/thai_text.py fixes WeasyPrint's text layer for that)."""
     return re.sub(r"\s+", "", text)
 
 

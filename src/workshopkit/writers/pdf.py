@@ -24,6 +24,7 @@ from weasyprint.urls import URLFetcher
 from .. import doc, qr
 from ..errors import RenderError
 from ..resources import FONT_FACES, fonts_dir, templates_dir
+from . import thai_text
 
 
 class RestrictedFetcher(URLFetcher):
@@ -46,6 +47,7 @@ class RestrictedFetcher(URLFetcher):
 
 class PdfWriter:
     def __init__(self, source_dir: Path, *, language: str, digits: str, footer: str, author: str):
+        thai_text.install()
         templates = templates_dir()
         self.fetcher = RestrictedFetcher([templates, fonts_dir(), source_dir])
         self.env = jinja2.Environment(
