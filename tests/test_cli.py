@@ -113,7 +113,8 @@ def test_python_dash_m_works(tmp_path):
 def test_a_character_the_bundled_font_lacks_stops_the_build(tmp_path):
     path = write_definition(tmp_path, MINIMAL.replace("ทักทาย", "ทักทาย ☐"))
     status, _, err = run("build", str(path), "-o", str(tmp_path / "out"))
-    assert (status, err) == (2, "แผนการจัดกระบวนการเรียนรู้: the bundled font has no glyph for '☐' (U+2610)\n")
+    assert (status, err) == (2, f"{path}:13:13: activities[0].steps[0]: the bundled font (Sarabun) "
+                                "cannot print '☐' (U+2610)\n")
     assert not (tmp_path / "out").exists()
 
 

@@ -109,3 +109,11 @@ self_assessment:
 """
     assert problems(tmp_path, text) == [
         "w.yaml:16:19: self_assessment.scale.levels: input should be less than or equal to 7"]
+
+
+def test_a_character_the_bundled_font_cannot_print_is_an_error_at_its_place(tmp_path):
+    text = MINIMAL.replace("steps: [ทักทาย]", "steps: [ทักทาย 🙂, ☐ ทำเครื่องหมาย]")
+    assert problems(tmp_path, text) == [
+        "w.yaml:13:13: activities[0].steps[0]: the bundled font (Sarabun) cannot print '🙂' (U+1F642)",
+        "w.yaml:13:23: activities[0].steps[1]: the bundled font (Sarabun) cannot print '☐' (U+2610)",
+    ]

@@ -7,6 +7,7 @@ editing YAML can act on.
 from __future__ import annotations
 
 import difflib
+from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
 
@@ -15,6 +16,7 @@ from pydantic import BaseModel, ValidationError
 from . import model
 from .errors import DefinitionError, Problem
 from .loader import Located, Path_, load_file
+from .resources import FONT_FAMILY, font_coverage
 
 
 def read_workshop(path: Path, roster_columns: set[str] | None = None) -> model.Workshop:
@@ -35,13 +37,38 @@ def validate(located: Located, default_id: str | None = None,
         "surveys": _ids(data.get("surveys")),
         "roster_columns": roster_columns,
     }
+    problems = list(_glyph_problems(located))
     try:
         workshop = model.Workshop.model_validate(data, context=context)
     except ValidationError as exc:
-        raise DefinitionError([_problem(located, error) for error in exc.errors()])
+        problems += [_problem(located, error) for error in exc.errors()]
+    if problems:
+        raise DefinitionError(problems)
     if workshop.id is None and default_id:
         workshop = workshop.model_copy(update={"id": default_id})
     return workshop
+
+
+def _glyph_problems(located: Located) -> Iterator[Problem]:
+    """Every character the bundled fonts cannot draw, where it stands: printed, it would be a
+    box, or whatever font the printing machine happens to have."""
+    coverage = font_coverage()
+    for path, value in _strings(located.data, ()):
+        missing = sorted({c for c in value if not c.isspace() and ord(c) not in coverage})
+        if missing:
+            shown = ", ".join(f"'{c}' (U+{ord(c):04X})" for c in missing)
+            yield located.problem(path, f"the bundled font ({FONT_FAMILY}) cannot print {shown}")
+
+
+def _strings(value: Any, path: Path_) -> Iterator[tuple[Path_, str]]:
+    if isinstance(value, str):
+        yield path, value
+    elif isinstance(value, dict):
+        for key, item in value.items():
+            yield from _strings(item, path + (key,))
+    elif isinstance(value, list):
+        for index, item in enumerate(value):
+            yield from _strings(item, path + (index,))
 
 
 def _ids(items: Any) -> set[str]:

@@ -32,3 +32,12 @@ FONT_FACES = {  # (weight, style) -> file; the four faces of the bundled family
     ("bold", "italic"): "Sarabun-BoldItalic.ttf",
 }
 FONT_FAMILY = "Sarabun"
+
+
+@cache
+def font_coverage() -> frozenset[int]:
+    """The characters every bundled face can draw."""
+    from fontTools.ttLib import TTFont  # only needed once, and not for every command
+
+    faces = [set(TTFont(fonts_dir() / name, lazy=True).getBestCmap()) for name in FONT_FACES.values()]
+    return frozenset(set.intersection(*faces))

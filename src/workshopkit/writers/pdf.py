@@ -14,7 +14,6 @@ from pathlib import Path
 from urllib.parse import unquote, urlsplit
 
 import jinja2
-from fontTools.ttLib import TTFont
 from markupsafe import Markup
 from weasyprint import CSS, HTML
 from weasyprint import Document as Rendered
@@ -23,7 +22,7 @@ from weasyprint.urls import URLFetcher
 
 from .. import doc, qr
 from ..errors import RenderError
-from ..resources import FONT_FACES, fonts_dir, templates_dir
+from ..resources import font_coverage, fonts_dir, templates_dir
 from . import thai_text
 
 
@@ -64,7 +63,7 @@ class PdfWriter:
         with _warnings_fail("the stylesheet"):
             self.css = CSS(filename=str(templates / "print.css"), url_fetcher=self.fetcher,
                            font_config=self.font_config)
-        self.coverage = _font_coverage()
+        self.coverage = font_coverage()
 
     def html(self, document: doc.Document) -> str:
         return self.template.render(document=document, **self.context)
@@ -101,11 +100,6 @@ class PdfWriter:
         if missing:
             shown = ", ".join(f"'{c}' (U+{ord(c):04X})" for c in missing)
             raise RenderError(f"{document.title}: the bundled font has no glyph for {shown}")
-
-
-def _font_coverage() -> set[int]:
-    font = TTFont(fonts_dir() / FONT_FACES[("normal", "normal")], lazy=True)
-    return set(font.getBestCmap())
 
 
 def _css_string(value: str) -> Markup:
