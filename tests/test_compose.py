@@ -35,7 +35,7 @@ def test_agenda_prints_blanks_for_unknown_dates_and_venue(documents):
 
 def test_agenda_rows_carry_computed_times(documents):
     day_one = tables(documents["agenda"])[0]
-    assert [row.cells[0].text for row in day_one.body] == [
+    assert [row.cells[0].text.replace("\u00a0", " ") for row in day_one.body] == [
         "08.30 – 09.00 น.", "09.00 – 09.20 น.", "09.20 – 10.30 น.", "10.30 – 12.00 น.",
         "12.00 – 13.00 น.", "13.00 – 15.00 น.", "15.00 – 16.00 น.", "16.00 น."]
     assert day_one.body[4].kind == "muted"  # lunch

@@ -10,12 +10,16 @@ THAI_DIGITS = Style("th", "thai")
 
 
 def test_thai_time_range_uses_dots_en_dash_and_na():
-    assert THAI.time_range(Slot(510, 540)) == "08.30 \u2013 09.00 น."
-    assert THAI.time_range(Slot(960, None)) == "16.00 น."
+    assert THAI.time_range(Slot(510, 540)) == "08.30 \u2013 09.00\u00a0น."
+    assert THAI.time_range(Slot(960, None)) == "16.00\u00a0น."
+
+
+def test_a_number_and_its_unit_never_part():
+    assert THAI.minutes(60) == "60\u00a0นาที"
 
 
 def test_thai_digits_on_request():
-    assert THAI_DIGITS.time_range(Slot(1080, 1200)) == "๑๘.๐๐ \u2013 ๒๐.๐๐ น."
+    assert THAI_DIGITS.time_range(Slot(1080, 1200)) == "๑๘.๐๐ \u2013 ๒๐.๐๐\u00a0น."
     assert THAI_DIGITS.num(2563) == "๒๕๖๓"
 
 

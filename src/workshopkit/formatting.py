@@ -14,6 +14,7 @@ from .clock import Slot
 from .labels import LABELS
 
 EN_DASH = "\u2013"
+NBSP = "\u00a0"
 
 
 @dataclass(frozen=True)
@@ -49,7 +50,7 @@ class Style:
         return self.num(day.strftime("%B %Y"))
 
     def minutes(self, count: int) -> str:
-        return f"{self.num(count)} {self.label('minutes_unit')}"
+        return f"{self.num(count)}{NBSP}{self.label('minutes_unit')}"  # 60 นาที stays together
 
     def date_range(self, days: list[dt.date]) -> str:
         """`1 – 2 ธันวาคม พ.ศ. 2569`; the caller prints blanks when a date is missing."""

@@ -13,7 +13,7 @@ LABELS: dict[str, dict[str, str]] = {
         "day": "วันที่",
         "month": "เดือน",
         "era": "พ.ศ.",
-        "clock_suffix": " น.",
+        "clock_suffix": "\u00a0น.",  # a no-break space: น. never starts a line
         "session_plan": "แผนการจัดกระบวนการเรียนรู้",
         "overview": "ภาพรวมกิจกรรมการเรียนรู้",
         "workshop_objectives": "วัตถุประสงค์",
