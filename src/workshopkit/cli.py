@@ -8,9 +8,10 @@ from pathlib import Path
 
 import click
 
-from . import pack
+from . import pack, thai_lint
 from .definition import read_workshop
 from .errors import WorkshopkitError
+from .loader import load_file
 
 
 def _fail(error: WorkshopkitError) -> None:
@@ -44,19 +45,35 @@ def _progress():
 @main.command()
 @click.argument("files", nargs=-1, required=True,
                 type=click.Path(dir_okay=False, path_type=Path))
-def validate(files: tuple[Path, ...]) -> None:
-    """Check definitions and report every problem at once."""
+@click.option("--fix", is_flag=True,
+              help="Correct Thai typing errors in place (the original is kept as FILE.bak).")
+def validate(files: tuple[Path, ...], fix: bool) -> None:
+    """Check definitions and report every problem at once; Thai typing errors are warnings."""
     failed = False
     for file in files:
         try:
+            if fix:
+                fixed = _fix(file)
+                if fixed:
+                    click.echo(fixed)
             read_workshop(file)
         except WorkshopkitError as error:
             failed = True
             for line in error.lines():
                 click.echo(line, err=True)
-        else:
-            click.echo(f"{file}: ok")
+            continue
+        for warning in thai_lint.lint(load_file(file)):
+            click.echo(str(warning), err=True)
+        click.echo(f"{file}: ok")
     sys.exit(2 if failed else 0)
+
+
+def _fix(file: Path) -> str:
+    text, count = thai_lint.fix(load_file(file))
+    if not count:
+        return ""
+    backup = pack.rewrite_source(file, text)
+    return f"{file}: fixed {count} Thai typing error{'s' if count > 1 else ''} (original kept as {backup})"
 
 
 @main.command()

@@ -49,6 +49,8 @@ class Located:
     data: Any
     values: dict[Path_, tuple[int, int]] = field(default_factory=dict)
     keys: dict[Path_, tuple[int, int]] = field(default_factory=dict)
+    text: str = ""  # the decoded source, for tools that edit it in place
+    scalars: dict[Path_, tuple[int, int]] = field(default_factory=dict)  # text spans of strings
 
     def where(self, path: Path_, *, key: bool = False) -> tuple[int, int]:
         """The position of `path`, or of its nearest ancestor that has one."""
@@ -58,6 +60,12 @@ class Located:
             if path[:end] in self.values:
                 return self.values[path[:end]]
         return (1, 1)
+
+    def data_at(self, path: Path_) -> Any:
+        value = self.data
+        for part in path:
+            value = value[part]
+        return value
 
     def problem(self, path: Path_, message: str, *, key: bool = False) -> Problem:
         line, column = self.where(path, key=key)
@@ -106,7 +114,7 @@ def load_text(raw: bytes, name: str) -> Located:
         raise fail("YAML nesting is too deep")
     if node is None:
         raise fail("file is empty: a workshop definition is a mapping of fields")
-    located = Located(name, None)
+    located = Located(name, None, text=text)
     problems: list[Problem] = []
     try:
         located.data = _Builder(located, problems).build(node, ())
@@ -142,7 +150,10 @@ class _Builder:
             return [self.build(child, path + (i,)) for i, child in enumerate(node.value)]
         assert isinstance(node, ScalarNode)
         try:
-            return self.constructor.construct_object(node, deep=True)
+            value = self.constructor.construct_object(node, deep=True)
+            if isinstance(value, str):
+                self.located.scalars[path] = (node.start_mark.index, node.end_mark.index)
+            return value
         except yaml.constructor.ConstructorError as exc:
             self.problems.append(self.located.problem(path, f"unsupported YAML value: {exc.problem}"))
             return None

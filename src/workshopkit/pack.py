@@ -192,6 +192,17 @@ def _pack_folder(out: Path, workshop: model.Workshop) -> Path:
     return folder
 
 
+def rewrite_source(path: Path, text: str) -> Path:
+    """Replace a definition with `text` after keeping the original beside it; returns the
+    backup's path. A byte-order mark the file had stays."""
+    original = path.read_bytes()
+    backup = path.with_name(path.name + ".bak")
+    write_atomic(backup, original)
+    bom = b"\xef\xbb\xbf" if original.startswith(b"\xef\xbb\xbf") else b""
+    write_atomic(path, bom + text.encode("utf-8"))
+    return backup
+
+
 def write_atomic(path: Path, data: bytes) -> None:
     handle = tempfile.NamedTemporaryFile(dir=path.parent, prefix=f".{path.name}.", suffix=".tmp",
                                          delete=False)

@@ -1,0 +1,86 @@
+"""The Thai typing-error linter: warnings at the character, and --fix that keeps the file's
+comments and layout."""
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+from click.testing import CliRunner
+from helpers import MINIMAL
+from pythainlp.util import normalize
+
+from workshopkit.cli import main
+from workshopkit.thai_lint import fix_text
+
+TYPOS = """\
+# แบบฝึกหัด: คำผิดที่พบบ่อย (this comment stays)
+title: "เเผนการทํางาน"   # two SARA E, NIKHAHIT + SARA AA
+organiser: {name: ทีมทดสอบ}
+agenda:
+  days:
+    - start: "09:00"
+      items:
+        - {title: ลงทะเบียนร่ับเอกสาร, minutes: 30, activity: intro}
+        - {title: ปิดกิจกรรมม, minutes: 15}
+activities:
+  - id: intro
+    title: แนะนำตัว
+    objectives: [รู้จักกันน้้ำใจดี]
+    steps:
+      - เพื่อให้ผู้เข้าร่วม เ ข้าใจ
+      - แบ่งกลุ่ม ๆ ละ 3-4 คน
+"""
+
+
+@pytest.mark.parametrize("typed, meant", [
+    ("เเมว", "แมว"), ("ทํางาน", "ทำงาน"), ("น้ํา", "น้ำ"), ("นํ้า", "น้ำ"), ("ก่ิน", "กิ่น"),
+    ("กิิน", "กิน"), ("ก่่า", "ก่า"), ("เ กิด", "เกิด"), ("ก ับ", "กับ"),
+    ("กลุ่ม ๆ ละ", "กลุ่ม ๆ ละ"), ("ประกัน สังคม", "ประกัน สังคม"), ("สวัสดี", "สวัสดี"),
+])
+def test_fixes_agree_with_pythainlps_normaliser(typed, meant):
+    assert fix_text(typed) == meant
+    assert normalize(meant) == meant
+
+
+def run(*args: str):
+    result = CliRunner().invoke(main, list(args))
+    return result.exit_code, result.stdout, result.stderr
+
+
+def test_typing_errors_are_warnings_at_the_character(tmp_path):
+    path = tmp_path / "w.yaml"
+    path.write_text(TYPOS, encoding="utf-8")
+    status, out, err = run("validate", str(path))
+    assert (status, out) == (0, f"{path}: ok\n")
+    assert [line.replace(str(path), "w.yaml") for line in err.splitlines()] == [
+        'w.yaml:2:9: title: warning: two SARA E typed for SARA AE: "เเผนการทํางาน" should be '
+        '"แผนการทํางาน"',
+        'w.yaml:2:17: title: warning: NIKHAHIT and SARA AA typed for SARA AM: "เเผนการทํางาน" '
+        'should be "เเผนการทำงาน"',
+        'w.yaml:8:29: agenda.days[0].items[0].title: warning: tone mark typed before its vowel: '
+        '"ลงทะเบียนร่ับเอกสาร" should be "ลงทะเบียนรั่บเอกสาร"',
+        'w.yaml:13:28: activities[0].objectives[0]: warning: vowel or tone mark typed twice: '
+        '"รู้จักกันน้้ำใจดี" should be "รู้จักกันน้ำใจดี"',
+        'w.yaml:15:30: activities[0].steps[0]: warning: space inside a word: "เ ข้าใจ" should be "เข้าใจ"',
+    ]
+
+
+def test_fix_repairs_in_place_keeps_comments_and_a_backup(tmp_path):
+    path = tmp_path / "w.yaml"
+    path.write_text(TYPOS, encoding="utf-8")
+    status, out, err = run("validate", "--fix", str(path))
+    assert status == 0 and err == ""
+    assert out == f"{path}: fixed 5 Thai typing errors (original kept as {path}.bak)\n{path}: ok\n"
+    fixed = path.read_text(encoding="utf-8")
+    assert Path(f"{path}.bak").read_text(encoding="utf-8") == TYPOS
+    assert fixed.splitlines()[:2] == ["# แบบฝึกหัด: คำผิดที่พบบ่อย (this comment stays)",
+                                      'title: "แผนการทำงาน"   # two SARA E, NIKHAHIT + SARA AA']
+    assert "เพื่อให้ผู้เข้าร่วม เข้าใจ" in fixed and "แบ่งกลุ่ม ๆ ละ 3-4 คน" in fixed
+    assert run("validate", str(path)) == (0, f"{path}: ok\n", "")  # clean now
+
+
+def test_fix_leaves_a_clean_file_untouched(tmp_path):
+    path = tmp_path / "w.yaml"
+    path.write_text(MINIMAL, encoding="utf-8")
+    assert run("validate", "--fix", str(path)) == (0, f"{path}: ok\n", "")
+    assert not Path(f"{path}.bak").exists()
