@@ -26,6 +26,43 @@ def main() -> None:
     """Print-ready Thai workshop material from one YAML definition."""
 
 
+@main.command("results-template")
+@click.argument("file", type=click.Path(dir_okay=False, path_type=Path))
+@click.option("-o", "--out", type=click.Path(dir_okay=False, path_type=Path),
+              default=Path("out/results-template.csv"), show_default=True)
+@click.option("--roster", type=click.Path(dir_okay=False, path_type=Path),
+              help="Participants (.csv or .xlsx): a row each, with their code and name.")
+@click.option("--round", "round_number", type=click.IntRange(1, 9), default=1, show_default=True)
+def results_template(file: Path, out: Path, roster: Path | None, round_number: int) -> None:
+    """Write the CSV to type paper self-assessments into."""
+    try:
+        rows = pack.write_results_template(file, out, roster, round_number)
+    except WorkshopkitError as error:
+        _fail(error)
+        return
+    click.echo(f"{out}: {rows} rows to fill in")
+
+
+@main.command()
+@click.argument("file", type=click.Path(dir_okay=False, path_type=Path))
+@click.argument("responses", nargs=-1, required=True, type=click.Path(dir_okay=False, path_type=Path))
+@click.option("-o", "--out", type=click.Path(file_okay=False, path_type=Path), default=Path("out"),
+              show_default=True, help="Folder that receives <workshop-id>/results.pdf and .docx.")
+@click.option("--per-participant", is_flag=True, help="Add a page per participant against the group.")
+def results(file: Path, responses: tuple[Path, ...], out: Path, per_participant: bool) -> None:
+    """Report on filled self-assessments (typed-in CSV, Excel, or a Google Forms export).
+    Give two files for two rounds, or one with a round column."""
+    try:
+        built = pack.build_results(file, responses, out, per_participant=per_participant)
+    except WorkshopkitError as error:
+        _fail(error)
+        return
+    for warning in built.warnings:
+        click.echo(warning, err=True)
+    for entry in built.entries:
+        click.echo(str(built.folder / entry.path))
+
+
 def _progress():
     """A bar on a terminal; on a log, a line now and then."""
     last = [0]

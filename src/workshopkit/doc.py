@@ -155,15 +155,24 @@ class Table:
 
 
 @dataclass(frozen=True)
+class BarChart:
+    """Horizontal bars, one group per category, one bar per series; drawn as vector graphics."""
+
+    categories: tuple[str, ...]
+    series: tuple[tuple[str, tuple[float | None, ...]], ...]  # (name, a value per category)
+    maximum: float
+
+
+@dataclass(frozen=True)
 class PageBreak:
     pass
 
 
 Block = (Heading | Paragraph | ItemList | MediaList | QRCard | Fields | Question | WritingLines | Box
-         | Grid | Table | PageBreak)
+         | Grid | Table | BarChart | PageBreak)
 
 Kind = Literal["agenda", "session-plan", "worksheet", "action-plan", "self-assessment",
-               "survey-sheet", "sign-in-sheet", "print-checklist"]
+               "survey-sheet", "sign-in-sheet", "print-checklist", "results-report"]
 
 
 @dataclass(frozen=True)
@@ -214,6 +223,8 @@ def plain_text(block: object) -> str:
     if isinstance(block, Table):
         rows = [" ".join(c.text for c in row.cells if c.text) for row in block.head + block.body]
         return "\n".join(filter(None, [block.title, *rows]))
+    if isinstance(block, BarChart):
+        return "\n".join(block.categories)
     return ""
 
 

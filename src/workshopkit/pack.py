@@ -6,6 +6,8 @@ last, so an interrupted or failed build never leaves a half-written file behind.
 """
 from __future__ import annotations
 
+import csv
+import io
 import json
 import os
 import tempfile
@@ -13,9 +15,10 @@ from collections.abc import Sequence
 from dataclasses import asdict, dataclass, field
 from pathlib import Path
 
-from . import doc, model
+from . import doc, model, results
 from .compose import compose_all, style_of
 from .compose.checklist import PrintJob, compose_checklist
+from .compose.results_report import compose_results
 from .compose.sign_in import compose_sign_in
 from .definition import read_workshop
 from .errors import OutputError, WorkshopkitError
@@ -160,6 +163,49 @@ def _print_jobs(workshop: model.Workshop, documents: Sequence[doc.Document], pag
                          else "Facilitator pack", 1, checklist_pages + sum(pages.values()), True))
     jobs.append(PrintJob("sign-in.pdf", style.label("sign_in"), 1, pages["sign-in"], False))
     return jobs
+
+
+def write_results_template(definition: Path, out: Path, roster: Path | None = None,
+                           round_number: int = 1) -> int:
+    """The CSV to type paper self-assessments into; returns how many participant rows it has."""
+    workshop = read_workshop(definition)
+    if workshop.self_assessment is None:
+        raise WorkshopkitError(f"{definition}: the workshop has no self_assessment to collect")
+    people = read_roster(roster).participants if roster else blank_roster(workshop.participants or 30)
+    rows = results.template_rows(workshop.self_assessment, people, round_number)
+    if not roster:
+        rows = [rows[0], *([""] * len(rows[0]) for _ in people)]
+    buffer = io.StringIO()
+    csv.writer(buffer).writerows(rows)
+    out.parent.mkdir(parents=True, exist_ok=True)
+    write_atomic(out, buffer.getvalue().encode("utf-8-sig"))  # Excel opens UTF-8 CSV with a BOM
+    return len(people)
+
+
+def build_results(definition: Path, responses: Sequence[Path], out: Path,
+                  formats: tuple[str, ...] = FORMATS, per_participant: bool = False) -> Pack:
+    """The results report of filled self-assessments, as results.pdf and results.docx."""
+    workshop = read_workshop(definition)
+    if workshop.self_assessment is None:
+        raise WorkshopkitError(f"{definition}: the workshop has no self_assessment to report on")
+    data = results.read_responses(responses, workshop.self_assessment)
+    if not data.responses:
+        raise WorkshopkitError("no responses to report on")
+    report = compose_results(workshop, data, style_of(workshop), per_participant)
+    files: list[tuple[bytes, Entry]] = []
+    bundle = _Bundle("results", "results-report", "facilitator", 1, report.title, (report,))
+    if "pdf" in formats:
+        writer = PdfWriter(definition.parent.resolve(), language=workshop.language,
+                           digits=workshop.digits, footer=_footer(workshop.organiser),
+                           author=workshop.organiser.name)
+        rendered = writer.render(report)
+        files.append((writer.write([rendered]), _entry(bundle, "pdf", len(rendered.pages))))
+    if "docx" in formats:
+        files += render_docx(workshop, [bundle], True)
+    folder = _pack_folder(out, workshop)
+    for data_bytes, entry in files:
+        write_atomic(folder / entry.path, data_bytes)
+    return Pack(folder, [entry for _, entry in files], warnings=data.warnings)
 
 
 def render_docx(workshop: model.Workshop, bundles: list[_Bundle],

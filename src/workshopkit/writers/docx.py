@@ -231,6 +231,8 @@ class _Blocks:
                 self._boxes([cells[:2], cells[2:]])
             case doc.Table():
                 self._table(block)
+            case doc.BarChart():
+                self._bar_chart(block)
             case doc.PageBreak():
                 self.paragraph("Normal").add_run().add_break(WD_BREAK.PAGE)
             case _:
@@ -308,6 +310,29 @@ class _Blocks:
             parts += [("   " if index else "") + item.label + " "]
             parts += [doc.Strong(item.value)] if item.value else [doc.Blank(item.width)]
         _inline(paragraph, parts)
+
+    def _bar_chart(self, chart: doc.BarChart) -> None:
+        """Bars as shaded cells of a width in proportion, with the value written beside."""
+        label, value = 30.0, 14.0
+        plot = self.width - label - value
+        rows = [(category if index == 0 else "", name, values[row], index)
+                for row, category in enumerate(chart.categories)
+                for index, (name, values) in enumerate(chart.series)]
+        table = self.table(len(rows), 3, (label, plot, value))
+        fills = ("333333", "999999", "CCCCCC")
+        for row, (category, name, amount, index) in zip(table.rows, rows, strict=True):
+            _keep_row(row)
+            first, bar, number = _cells(row)
+            _style(first.paragraphs[0], "WK Cell")
+            first.paragraphs[0].add_run(category)
+            _style(number.paragraphs[0], "WK Cell")
+            number.paragraphs[0].add_run("–" if amount is None else f"{amount:.2f}")
+            if amount:
+                inner = _Blocks(bar, plot, in_cell=True).table(1, 2, (
+                    max(plot * amount / chart.maximum, 0.5), max(plot * (1 - amount / chart.maximum), 0.5)))
+                shade(_cells(inner.rows[0])[0]._tc.get_or_add_tcPr(), fills[index % 3])
+            if len(chart.series) > 1:
+                _add(bar, "WK Hint", name)
 
     def _lines(self, count: int, numbers: list[str]) -> None:
         numbered = any(numbers)

@@ -24,6 +24,7 @@ from .. import doc, qr
 from ..errors import RenderError
 from ..resources import font_coverage, fonts_dir, templates_dir
 from . import thai_text
+from .chart import bar_chart_svg
 
 
 class RestrictedFetcher(URLFetcher):
@@ -53,7 +54,8 @@ class PdfWriter:
             loader=jinja2.FileSystemLoader(templates), autoescape=True,
             undefined=jinja2.StrictUndefined, trim_blocks=False)
         self.env.filters.update(kind=lambda block: type(block).__name__.lower(),
-                                qr=qr.svg_data_uri, qr_size=qr.print_size, css_string=_css_string)
+                                qr=qr.svg_data_uri, qr_size=qr.print_size, css_string=_css_string,
+                                bar_chart=lambda chart: Markup(bar_chart_svg(chart)))
         self.template = self.env.get_template("document.html.j2")
         self.context = {"lang": language, "footer": footer, "author": author,
                         "page_label": "หน้า" if language == "th" else "Page",

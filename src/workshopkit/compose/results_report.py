@@ -1,0 +1,136 @@
+"""Composer: the self-assessment results report: respondents and missing answers, each role's
+mean as a chart, every sub-item's mean, distribution and share rating 1 or 2, the five
+weakest sub-items with what participants wrote, the change between two rounds, and
+optionally a page per participant against the group."""
+from __future__ import annotations
+
+from .. import doc, model
+from ..formatting import Style
+from ..results import Responses, changes, item_figures, role_means
+from .common import cell
+
+WEAKEST = 5
+
+
+def _mean(value: float | None) -> str:
+    return "–" if value is None else f"{value:.2f}"
+
+
+def _change(value: float | None) -> str:
+    return "–" if value is None else f"{value:+.2f}"
+
+
+def _share(value: float | None) -> str:
+    return "–" if value is None else f"{round(value * 100)}%"
+
+
+def compose_results(workshop: model.Workshop, data: Responses, style: Style,
+                    per_participant: bool = False) -> doc.Document:
+    form = workshop.self_assessment
+    assert form is not None
+    levels = form.scale.levels
+    rounds = data.rounds()
+    latest = data.of_round(rounds[-1])
+    blocks: list[doc.Block] = [doc.text(workshop.title, style="lead")]
+    summary = [f"ผู้ตอบรอบที่ {style.num(n)}: {style.num(len(data.of_round(n)))} คน" for n in rounds]
+    missing = sum(1 for r in data.responses for v in r.ratings.values() if v is None)
+    summary.append(f"คำตอบที่ขาด: {style.num(missing)} คำตอบ (ไม่นำมาคำนวณ)")
+    if len(rounds) > 1:
+        _, _, both, only_one = changes(data.of_round(rounds[0]), latest, data.items)
+        summary.append(f"ตอบทั้งสองรอบ: {style.num(both)} คน; ตอบเพียงรอบเดียว: {style.num(only_one)} คน")
+    blocks += [doc.Heading("สรุป", 3),
+               doc.ItemList(tuple(doc.ListItem("–", line) for line in summary))]
+
+    means = {n: role_means(data.of_round(n), data.items) for n in rounds}
+    roles = list(range(1, len(form.roles) + 1))
+    blocks.append(doc.Heading("ค่าเฉลี่ยรายบทบาท", 3))
+    blocks.append(doc.BarChart(tuple(f"บทบาทที่ {style.num(r)}" for r in roles),
+                               tuple((f"รอบที่ {style.num(n)}", tuple(means[n][r] for r in roles))
+                                     for n in rounds), float(levels)))
+    role_change = changes(data.of_round(rounds[0]), latest, data.items)[1] if len(rounds) > 1 else {}
+    head = [cell("บทบาท", "head"), *(cell(f"รอบที่ {style.num(n)}", "head") for n in rounds)]
+    if role_change:
+        head.append(cell("เปลี่ยนแปลง", "head"))
+    rows = []
+    for r in roles:
+        cells = [cell(f"{style.num(r)}. {form.roles[r - 1].title}"),
+                 *(cell(_mean(means[n][r])) for n in rounds)]
+        if role_change:
+            cells.append(cell(_change(role_change[r])))
+        rows.append(doc.Row(tuple(cells)))
+    widths = (64, *(12,) * (len(head) - 1))
+    blocks.append(doc.Table(widths, (doc.Row(tuple(head), "head"),), tuple(rows)))
+
+    for n in rounds:
+        blocks += _item_table(data, n, levels, style, form)
+    if len(rounds) > 1:
+        blocks += _change_table(data, rounds, style)
+    blocks += _weakest(data, latest, levels, style)
+    if per_participant:
+        blocks += _participants(data, latest, levels, style)
+    return doc.Document("results-report", "results", "รายงานผลการประเมินตนเอง", "facilitator",
+                        tuple(blocks), subtitle=form.title)
+
+
+def _item_table(data: Responses, n: int, levels: int, style: Style,
+                form: model.SelfAssessment) -> list[doc.Block]:
+    figures = item_figures(data.of_round(n), data.items, levels)
+    head = (doc.Row((cell("ข้อ", "head"), cell("ค่าเฉลี่ย", "head"), cell("ตอบ", "head"),
+                     *(cell(style.num(level), "head") for level in range(1, levels + 1)),
+                     cell("ให้ 1–2", "head")), "head"),)
+    rows: list[doc.Row] = []
+    for figure in figures:
+        if figure.item.key.endswith(".1"):
+            title = form.roles[figure.item.role - 1].title
+            rows.append(doc.Row((cell(f"{style.num(figure.item.role)}. {title}", "group",
+                                      colspan=4 + levels),), "group"))
+        rows.append(doc.Row((cell(f"{style.num(figure.item.key)} {figure.item.text}", "label", indent=1),
+                             cell(_mean(figure.mean)), cell(style.num(figure.answers)),
+                             *(cell(style.num(count)) for count in figure.distribution),
+                             cell(_share(figure.low_share)))))
+    widths = (52, 10, 7, *(6,) * levels, 7)
+    return [doc.Heading(f"รายข้อ รอบที่ {style.num(n)}", 3), doc.Table(widths, head, tuple(rows))]
+
+
+def _change_table(data: Responses, rounds: list[int], style: Style) -> list[doc.Block]:
+    first, last = data.of_round(rounds[0]), data.of_round(rounds[-1])
+    per_item, _, both, _ = changes(first, last, data.items)
+    before = {f.item.key: f.mean for f in item_figures(first, data.items, 9)}
+    after = {f.item.key: f.mean for f in item_figures(last, data.items, 9)}
+    head = (doc.Row((cell("ข้อ", "head"), cell(f"รอบที่ {style.num(rounds[0])}", "head"),
+                     cell(f"รอบที่ {style.num(rounds[-1])}", "head"),
+                     cell(f"เปลี่ยนแปลง ({style.num(both)} คนที่ตอบทั้งสองรอบ)", "head")), "head"),)
+    rows = tuple(doc.Row((cell(f"{style.num(item.key)} {item.text}", "label"), cell(_mean(before[item.key])),
+                          cell(_mean(after[item.key])), cell(_change(per_item[item.key]))))
+                 for item in data.items)
+    return [doc.Heading("การเปลี่ยนแปลงรายข้อ", 3), doc.Table((58, 12, 12, 18), head, rows)]
+
+
+def _weakest(data: Responses, latest, levels: int, style: Style) -> list[doc.Block]:
+    figures = [f for f in item_figures(latest, data.items, levels) if f.mean is not None]
+    weakest = sorted(figures, key=lambda f: (f.mean, f.item.key))[:WEAKEST]
+    items = []
+    for figure in weakest:
+        remarks = [r.remarks[figure.item.key] for r in latest if r.remarks.get(figure.item.key)]
+        items.append(doc.ListItem(
+            f"{style.num(figure.item.key)}",
+            f"{figure.item.text} (ค่าเฉลี่ย {_mean(figure.mean)}, ให้ 1–2 {_share(figure.low_share)})",
+            tuple(doc.ListItem("–", remark) for remark in remarks)))
+    return [doc.Heading(f"ความต้องการพัฒนา: {style.num(len(weakest))} ข้อที่ค่าเฉลี่ยต่ำสุด", 3),
+            doc.ItemList(tuple(items))]
+
+
+def _participants(data: Responses, latest, levels: int, style: Style) -> list[doc.Block]:
+    group = {f.item.key: f.mean for f in item_figures(latest, data.items, levels)}
+    out: list[doc.Block] = []
+    for response in sorted(latest, key=lambda r: r.code):
+        out += [doc.PageBreak(), doc.Heading(f"{response.name or response.code} (รหัส {response.code})", 3)]
+        head = (doc.Row((cell("ข้อ", "head"), cell("ของตนเอง", "head"), cell("ค่าเฉลี่ยกลุ่ม", "head")),
+                        "head"),)
+        rows = tuple(doc.Row((cell(f"{style.num(item.key)} {item.text}", "label"),
+                              cell("–" if response.ratings.get(item.key) is None
+                                   else style.num(response.ratings[item.key])),
+                              cell(_mean(group[item.key]))))
+                     for item in data.items)
+        out.append(doc.Table((66, 14, 20), head, rows))
+    return out

@@ -1,0 +1,275 @@
+"""Beside the flow: filled self-assessments back in, as figures a facilitator can report.
+
+Responses come from the CSV that `results-template` writes (typed in from paper), an Excel
+sheet of the same shape, or a Google Forms CSV export (a grid question, `Role [Item]`, or
+one question per item). Columns are matched to sub-items by number or text; what cannot be
+matched is reported. A value outside the scale or a participant twice in a round is an error
+at `file:row:column`; an empty cell is a missing answer, counted, never guessed.
+"""
+from __future__ import annotations
+
+import csv
+import io
+import re
+import statistics
+import unicodedata
+from collections.abc import Sequence
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from . import model
+from .errors import WorkshopkitError
+from .roster import Participant
+
+CODE_HEADERS = {"รหัส", "code", "รหัสผู้เข้าร่วม", "participantcode"}
+NAME_HEADERS = {"ชื่อ", "name", "ชื่อ-นามสกุล", "ชื่อนามสกุล", "fullname"}
+ROUND_HEADERS = {"round", "ครั้งที่", "รอบ", "รอบที่"}
+IGNORED_HEADERS = {"timestamp", "ประทับเวลา", "emailaddress", "ที่อยู่อีเมล", "score", "คะแนน"}
+REMARK_WORD = "หมายเหตุ"
+
+
+@dataclass(frozen=True)
+class Item:
+    key: str  # "1.2"
+    role: int
+    text: str
+
+
+def items_of(form: model.SelfAssessment) -> list[Item]:
+    return [Item(f"{r}.{i}", r, text) for r, role in enumerate(form.roles, start=1)
+            for i, text in enumerate(role.items, start=1)]
+
+
+@dataclass
+class Response:
+    source: str
+    row: int
+    code: str
+    name: str
+    round: int
+    ratings: dict[str, int | None]  # item key -> rating, None when left empty
+    remarks: dict[str, str] = field(default_factory=dict)
+
+
+@dataclass
+class Responses:
+    items: list[Item]
+    responses: list[Response]
+    warnings: list[str]
+
+    def rounds(self) -> list[int]:
+        return sorted({r.round for r in self.responses})
+
+    def of_round(self, number: int) -> list[Response]:
+        return [r for r in self.responses if r.round == number]
+
+
+class ResultsError(WorkshopkitError):
+    def __init__(self, lines: list[str]):
+        self._lines = lines
+        super().__init__("\n".join(lines))
+
+    def lines(self) -> list[str]:
+        return self._lines
+
+
+def template_rows(form: model.SelfAssessment, people: Sequence[Participant],
+                  round_number: int = 1) -> list[list[str]]:
+    """The data-entry sheet: a row per participant, a rating and a remarks column per item."""
+    header = ["รหัส", "ชื่อ", "round"]
+    for item in items_of(form):
+        header += [f"{item.key} {item.text}", f"{item.key} {REMARK_WORD}"]
+    rows = [header]
+    for person in people:
+        rows.append([person.code, person.full_name, str(round_number)]
+                    + [""] * (len(header) - 3))
+    return rows
+
+
+def read_responses(paths: Sequence[Path], form: model.SelfAssessment) -> Responses:
+    items = items_of(form)
+    levels = form.scale.levels
+    problems: list[str] = []
+    warnings: list[str] = []
+    responses: list[Response] = []
+    for file_round, path in enumerate(paths, start=1):
+        rows = _rows(path)
+        if not rows:
+            problems.append(f"{path}:1:1: the file is empty")
+            continue
+        columns = _map_columns(rows[0], items, str(path), warnings)
+        if not columns.ratings:
+            problems.append(f"{path}:1:1: no column matches a sub-item of the self-assessment")
+            continue
+        for number, row in enumerate(rows[1:], start=2):
+            if not any(cell.strip() for cell in row):
+                continue
+            responses.append(_response(row, number, columns, str(path), file_round if len(paths) > 1
+                                       else None, levels, problems, warnings))
+    seen: dict[tuple[str, int], Response] = {}
+    for response in responses:
+        key = (response.code, response.round)
+        if key in seen:
+            first = seen[key]
+            problems.append(f"{response.source}:{response.row}:1: participant '{response.code}' "
+                            f"answered round {response.round} twice (also {first.source} row {first.row})")
+        seen[key] = response
+    if problems:
+        raise ResultsError(problems)
+    return Responses(items, responses, warnings)
+
+
+@dataclass
+class _Columns:
+    ratings: dict[int, str]  # column -> item key
+    remarks: dict[int, str]
+    code: int | None = None
+    name: int | None = None
+    round: int | None = None
+
+
+def _key(text: str) -> str:
+    return "".join(unicodedata.normalize("NFC", text).lower().split())
+
+
+def _map_columns(header: list[str], items: list[Item], source: str, warnings: list[str]) -> _Columns:
+    by_key = {item.key: item for item in items}
+    by_text = {_key(item.text): item for item in items}
+    columns = _Columns({}, {})
+    for index, title in enumerate(header):
+        key = _key(title)
+        if not key:
+            continue
+        if key in CODE_HEADERS:
+            columns.code = index
+            continue
+        if key in NAME_HEADERS:
+            columns.name = index
+            continue
+        if key in ROUND_HEADERS:
+            columns.round = index
+            continue
+        if key in IGNORED_HEADERS:
+            continue
+        grid = re.fullmatch(r"(.*)\[(.+)\]\s*", title)  # Google Forms grid: "Role [Item]"
+        text = grid.group(2) if grid else title
+        number = re.match(r"\s*(\d+\.\d+)\.?\s*(.*)", text)
+        item = by_key.get(number.group(1)) if number else None
+        rest = number.group(2) if number else text
+        if item is None:
+            item = by_text.get(_key(rest))
+        if item and _key(rest).startswith(_key(REMARK_WORD)):
+            columns.remarks[index] = item.key
+        elif item:
+            columns.ratings[index] = item.key
+        else:
+            warnings.append(f"{source}:1:{index + 1}: column '{title.strip()}' is not a sub-item of "
+                            f"the self-assessment; it is left out")
+    return columns
+
+
+def _response(row: list[str], number: int, columns: _Columns, source: str, file_round: int | None,
+              levels: int, problems: list[str], warnings: list[str]) -> Response:
+    def cell(index: int | None) -> str:
+        return row[index].strip() if index is not None and index < len(row) else ""
+
+    code = cell(columns.code) or f"row{number}"
+    round_text = cell(columns.round)
+    round_number = file_round or 1
+    if round_text:
+        digits = re.search(r"\d+", unicodedata.normalize("NFKC", round_text))
+        if digits:
+            round_number = int(digits.group(0))
+        else:
+            problems.append(f"{source}:{number}:{columns.round + 1}: round '{round_text}' is not a number")
+    ratings: dict[str, int | None] = {}
+    for index, key in columns.ratings.items():
+        value = cell(index)
+        if not value:
+            ratings[key] = None
+            warnings.append(f"{source}:{number}:{index + 1}: no answer for {key} (counted as missing)")
+            continue
+        digit = re.match(r"\s*(\d+)", unicodedata.normalize("NFKC", value))  # "3", "3 - ดี", "๓"
+        rating = int(digit.group(1)) if digit else None
+        if rating is None or not 1 <= rating <= levels:
+            problems.append(f"{source}:{number}:{index + 1}: '{value}' is not a rating from 1 to {levels}")
+            ratings[key] = None
+            continue
+        ratings[key] = rating
+    remarks = {key: cell(index) for index, key in columns.remarks.items() if cell(index)}
+    return Response(source, number, code, cell(columns.name), round_number, ratings, remarks)
+
+
+def _rows(path: Path) -> list[list[str]]:
+    try:
+        raw = path.read_bytes()
+    except OSError as exc:
+        raise ResultsError([f"{path}:1:1: cannot read: {exc.strerror}"])
+    if path.suffix.lower() in (".xlsx", ".xlsm"):
+        import openpyxl
+
+        try:
+            sheet = openpyxl.load_workbook(io.BytesIO(raw), read_only=True, data_only=True).worksheets[0]
+        except Exception as exc:  # a broken workbook raises many kinds
+            raise ResultsError([f"{path}:1:1: cannot read the Excel file ({type(exc).__name__})"])
+        return [["" if v is None else (str(int(v)) if isinstance(v, float) and v.is_integer() else str(v))
+                 for v in row] for row in sheet.iter_rows(values_only=True)]
+    try:
+        text = raw.decode("utf-8-sig")
+    except UnicodeDecodeError:
+        raise ResultsError([f"{path}:1:1: the file is not UTF-8 text (save it as CSV UTF-8)"])
+    return list(csv.reader(io.StringIO(text)))
+
+
+@dataclass(frozen=True)
+class ItemFigures:
+    item: Item
+    answers: int
+    missing: int
+    mean: float | None
+    distribution: tuple[int, ...]  # answers per level, 1..levels
+    low_share: float | None  # share rating 1 or 2
+
+
+def item_figures(responses: Sequence[Response], items: Sequence[Item], levels: int) -> list[ItemFigures]:
+    out = []
+    for item in items:
+        values = [r.ratings[item.key] for r in responses if r.ratings.get(item.key) is not None]
+        missing = sum(1 for r in responses if r.ratings.get(item.key) is None)
+        distribution = tuple(values.count(level) for level in range(1, levels + 1))
+        out.append(ItemFigures(item, len(values), missing,
+                               statistics.fmean(values) if values else None, distribution,
+                               sum(1 for v in values if v <= 2) / len(values) if values else None))
+    return out
+
+
+def role_means(responses: Sequence[Response], items: Sequence[Item]) -> dict[int, float | None]:
+    """Each role's mean over every answer to its sub-items."""
+    out: dict[int, float | None] = {}
+    for role in sorted({item.role for item in items}):
+        values = [r.ratings[i.key] for r in responses for i in items
+                  if i.role == role and r.ratings.get(i.key) is not None]
+        out[role] = statistics.fmean(values) if values else None
+    return out
+
+
+def changes(first: Sequence[Response], second: Sequence[Response], items: Sequence[Item]
+            ) -> tuple[dict[str, float | None], dict[int, float | None], int, int]:
+    """Mean change per item and per role over the participants in both rounds, how many are
+    in both, and how many in only one."""
+    before = {r.code: r for r in first}
+    after = {r.code: r for r in second}
+    both = sorted(set(before) & set(after))
+    only_one = len(set(before) ^ set(after))
+    per_item: dict[str, float | None] = {}
+    for item in items:
+        pairs = [(before[c].ratings.get(item.key), after[c].ratings.get(item.key)) for c in both]
+        deltas = [b - a for a, b in pairs if a is not None and b is not None]
+        per_item[item.key] = statistics.fmean(deltas) if deltas else None
+    per_role: dict[int, float | None] = {}
+    for role in sorted({item.role for item in items}):
+        deltas = [after[c].ratings[i.key] - before[c].ratings[i.key] for c in both for i in items
+                  if i.role == role and before[c].ratings.get(i.key) is not None
+                  and after[c].ratings.get(i.key) is not None]
+        per_role[role] = statistics.fmean(deltas) if deltas else None
+    return per_item, per_role, len(both), only_one
