@@ -117,8 +117,8 @@ def test_the_chart_is_vector_drawing_with_thai_labels(typed_in):
     images = subprocess.run(["pdfimages", "-list", str(typed_in / "results.pdf")],
                             capture_output=True, text=True, check=True).stdout.splitlines()[2:]
     assert images == []
-    first_page = subprocess.run(["pdftotext", "-f", "1", "-l", "1", "-raw", str(typed_in / "results.pdf"), "-"],
-                                capture_output=True, text=True, check=True).stdout
+    command = ["pdftotext", "-f", "1", "-l", "1", "-raw", str(typed_in / "results.pdf"), "-"]
+    first_page = subprocess.run(command, capture_output=True, text=True, check=True).stdout
     assert "บทบาทที่ 7" in first_page and "รอบที่ 2" in first_page
 
 
