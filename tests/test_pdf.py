@@ -153,3 +153,11 @@ def test_fetcher_reads_files_in_the_folder_and_data_urls(tmp_path):
     fetcher = RestrictedFetcher([tmp_path])
     assert fetcher.fetch((tmp_path / "ok.css").as_uri()).read() == b"p {}"
     assert fetcher.fetch("data:text/plain,hi").read() == b"hi"
+
+
+def test_outputs_are_readable_like_any_new_file(reference_pack):
+    import os
+    umask = os.umask(0)
+    os.umask(umask)
+    for path in reference_pack.iterdir():
+        assert path.stat().st_mode & 0o777 == 0o666 & ~umask, path.name

@@ -35,6 +35,9 @@ def generated() -> dict[int, dict[str, dict[str, int | None]]]:
 
 
 ANSWERS = generated()
+LATEST = {key: [r[key] for r in ANSWERS[2].values() if r[key] is not None] for key, _, _ in ITEMS}
+WEAKEST = sorted(ITEMS, key=lambda item: (sum(LATEST[item[0]]) / len(LATEST[item[0]]), item[0]))[:5]
+REMARK = "ต้องการฝึกการเขียนแผน"
 
 
 def mean(values: list[int]) -> str:
@@ -60,7 +63,8 @@ def typed_in(tmp_path_factory) -> Path:
             for key, _, text in ITEMS:
                 value = ratings[key]
                 row[f"{key} {text}"] = "" if value is None else str(value)
-            row["5.1 หมายเหตุ"] = "ต้องการฝึกการเขียนแผน" if code in ("P01", "P02") else ""
+            if round_number == 2 and code in ("P01", "P02"):
+                row[f"{WEAKEST[0][0]} หมายเหตุ"] = f"{REMARK} ({code})"
             rows.append([row.get(column, "") for column in header])
     responses = folder / "responses.csv"
     with responses.open("w", newline="", encoding="utf-8") as handle:
@@ -106,11 +110,11 @@ def test_report_figures_match_an_independent_computation(typed_in):
 
 def test_the_five_weakest_items_carry_participants_remarks(typed_in):
     text = pdftotext(typed_in / "results.pdf")
-    latest = {key: [r[key] for r in ANSWERS[2].values() if r[key] is not None] for key, _, _ in ITEMS}
-    weakest = sorted(ITEMS, key=lambda item: (sum(latest[item[0]]) / len(latest[item[0]]), item[0]))[:5]
     section = fold(text.split("ข้อที่ค่าเฉลี่ยต่ำสุด", 1)[1])
-    positions = [section.find(fold(f"{key} {label}")) for key, _, label in weakest]
+    positions = [section.find(fold(f"{key} {label}")) for key, _, label in WEAKEST]
     assert all(p >= 0 for p in positions) and positions == sorted(positions)
+    first, second = section.find(fold(f"{REMARK} (P01)")), section.find(fold(f"{REMARK} (P02)"))
+    assert positions[0] < first < positions[1] and positions[0] < second < positions[1]
 
 
 def test_the_chart_is_vector_drawing_with_thai_labels(typed_in):

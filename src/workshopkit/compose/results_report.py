@@ -114,7 +114,7 @@ def _weakest(data: Responses, latest, levels: int, style: Style) -> list[doc.Blo
         remarks = [r.remarks[figure.item.key] for r in latest if r.remarks.get(figure.item.key)]
         items.append(doc.ListItem(
             f"{style.num(figure.item.key)}",
-            f"{figure.item.text} (ค่าเฉลี่ย {_mean(figure.mean)}, ให้ 1–2 {_share(figure.low_share)})",
+            f"{figure.item.text} (ค่าเฉลี่ย {_mean(figure.mean)}, ให้ระดับ 1 หรือ 2: {_share(figure.low_share)})",
             tuple(doc.ListItem("–", remark) for remark in remarks)))
     return [doc.Heading(f"ความต้องการพัฒนา: {style.num(len(weakest))} ข้อที่ค่าเฉลี่ยต่ำสุด", 3),
             doc.ItemList(tuple(items))]

@@ -313,26 +313,30 @@ class _Blocks:
 
     def _bar_chart(self, chart: doc.BarChart) -> None:
         """Bars as shaded cells of a width in proportion, with the value written beside."""
-        label, value = 30.0, 14.0
+        label, value = 40.0, 14.0
         plot = self.width - label - value
-        rows = [(category if index == 0 else "", name, values[row], index)
+        several = len(chart.series) > 1
+        rows = [(f"{category}  {name}" if several else category, values[row], index)
                 for row, category in enumerate(chart.categories)
                 for index, (name, values) in enumerate(chart.series)]
         table = self.table(len(rows), 3, (label, plot, value))
+        borders(table._tbl.tblPr, "tblBorders", {"left": RULE})
         fills = ("333333", "999999", "CCCCCC")
-        for row, (category, name, amount, index) in zip(table.rows, rows, strict=True):
+        for row, (text, amount, index) in zip(table.rows, rows, strict=True):
             _keep_row(row)
             first, bar, number = _cells(row)
-            _style(first.paragraphs[0], "WK Cell")
-            first.paragraphs[0].add_run(category)
-            _style(number.paragraphs[0], "WK Cell")
-            number.paragraphs[0].add_run("–" if amount is None else f"{amount:.2f}")
+            for target, content in ((first, text), (number, "–" if amount is None else f"{amount:.2f}")):
+                _style(target.paragraphs[0], "WK Hint")
+                target.paragraphs[0].add_run(content)
+            bar.vertical_alignment = WD_CELL_VERTICAL_ALIGNMENT.CENTER
             if amount:
+                share = amount / chart.maximum
                 inner = _Blocks(bar, plot, in_cell=True).table(1, 2, (
-                    max(plot * amount / chart.maximum, 0.5), max(plot * (1 - amount / chart.maximum), 0.5)))
+                    max(plot * share, 0.5), max(plot * (1 - share), 0.5)))
+                _row_height(inner.rows[0], 3.5, exact=True)
                 shade(_cells(inner.rows[0])[0]._tc.get_or_add_tcPr(), fills[index % 3])
-            if len(chart.series) > 1:
-                _add(bar, "WK Hint", name)
+                _style(_cells(inner.rows[0])[0].paragraphs[0], "WK Hint")
+                _style(_cells(inner.rows[0])[1].paragraphs[0], "WK Hint")
 
     def _lines(self, count: int, numbers: list[str]) -> None:
         numbered = any(numbers)
