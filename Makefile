@@ -17,6 +17,7 @@ test: setup
 bench: setup
 	$(BIN)/python bench/build_reference.py
 	$(BIN)/python bench/print_run.py --people 300
+	$(BIN)/python bench/line_breaks.py
 
 lint: setup
 	$(BIN)/ruff check src tests bench
