@@ -41,6 +41,17 @@ class DefinitionError(WorkshopkitError):
         return [str(p) for p in self.problems]
 
 
+class DataFileError(WorkshopkitError):
+    """A roster or a responses file has problems, each already a located line (`file:row: ...`)."""
+
+    def __init__(self, lines: list[str]):
+        self._lines = lines
+        super().__init__("\n".join(lines))
+
+    def lines(self) -> list[str]:
+        return self._lines
+
+
 class RenderError(WorkshopkitError):
     """Rendering produced a warning (missing glyph, refused fetch) or failed."""
 

@@ -18,7 +18,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from . import model
-from .errors import WorkshopkitError
+from .errors import DataFileError
 from .roster import Participant
 
 CODE_HEADERS = {"รหัส", "code", "รหัสผู้เข้าร่วม", "participantcode"}
@@ -64,13 +64,8 @@ class Responses:
         return [r for r in self.responses if r.round == number]
 
 
-class ResultsError(WorkshopkitError):
-    def __init__(self, lines: list[str]):
-        self._lines = lines
-        super().__init__("\n".join(lines))
-
-    def lines(self) -> list[str]:
-        return self._lines
+class ResultsError(DataFileError):
+    pass
 
 
 def template_rows(form: model.SelfAssessment, people: Sequence[Participant],

@@ -15,7 +15,7 @@ import unicodedata
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from .errors import WorkshopkitError
+from .errors import DataFileError
 from .model import PARTICIPANT_FIELDS
 
 MAX_ROWS = 5000
@@ -65,13 +65,8 @@ class Roster:
     warnings: list[str] = field(default_factory=list)
 
 
-class RosterError(WorkshopkitError):
-    def __init__(self, lines: list[str]):
-        self._lines = lines
-        super().__init__("\n".join(lines))
-
-    def lines(self) -> list[str]:
-        return self._lines
+class RosterError(DataFileError):
+    pass
 
 
 def _key(header: str) -> str:
