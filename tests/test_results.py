@@ -163,3 +163,23 @@ def test_bad_values_and_twice_answered_rounds_are_located_errors(tmp_path):
         f"{path}:4:1: participant 'A' answered round 1 twice (also {path} row 2)",
     ]
     assert not (tmp_path / "out").exists()
+
+
+def test_an_excel_sheet_and_a_question_per_item_export_are_read_alike(tmp_path):
+    import openpyxl
+
+    book = openpyxl.Workbook()
+    sheet = book.active
+    # Google Forms, a question per sub-item, exported to Excel: headers are the bare item texts
+    sheet.append(["ประทับเวลา", "code", *(text for _, _, text in ITEMS), "เบอร์โทร"])
+    for code, ratings in ANSWERS[1].items():
+        sheet.append(["2026-12-01", code, *(ratings[key] for key, _, _ in ITEMS), "0812345678"])
+    path = tmp_path / "answers.xlsx"
+    book.save(path)
+    status, _, err = run("results", str(REFERENCE), str(path), "-o", str(tmp_path / "out"))
+    assert status == 0
+    assert f"{path}:1:{len(ITEMS) + 3}: column 'เบอร์โทร' is not a sub-item of the self-assessment; " \
+           "it is left out" in err.splitlines()
+    text = fold(pdftotext(tmp_path / "out" / "community-service-unit-2day" / "results.pdf"))
+    for row in expected_item_rows(1):
+        assert fold(row) in text, row
