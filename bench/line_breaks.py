@@ -6,7 +6,7 @@ workshops, set in narrow columns with the bundled font, as the PDF writer sets t
 Counts, per column width, the line breaks that fall
 - inside a syllable: before a vowel or mark that belongs to the letter before it, or after a
   leading vowel (เ แ โ ใ ไ);
-- between a number and its unit (60 | นาที);
+- between a number and its unit (60 | นาที), or at a no-break space;
 - inside a word of PyThaiNLP's dictionary (a compound split, as in ผู้|เข้าร่วม);
 and the breaks between words that have no space between them, which are fine. The breaks
 are Pango's (libthai's dictionary); the text is as the PDF writer sets it, numbers and their
@@ -67,6 +67,10 @@ def laid_out_lines(texts: list[str], width_mm: float) -> list[list[str]]:
                 key = block.element.get("id")
                 for line in block.children:
                     if isinstance(line, boxes.LineBox):
+                        right = max((b.position_x + b.width for b in line.descendants()
+                                     if isinstance(b, boxes.TextBox)), default=0)
+                        if right > block.content_box_x() + block.width + 0.5:
+                            OVERFLOWS.append(line)
                         text = "".join(b.text for b in line.descendants()
                                        if isinstance(b, boxes.TextBox))
                         found.setdefault(key, []).append(text)
@@ -85,8 +89,12 @@ def break_positions(text: str, lines: list[str]) -> list[int]:
     return positions
 
 
+OVERFLOWS: list = []
+
+
 def classify(text: str, lines: list[str]) -> dict[str, int]:
-    counts = {"breaks": 0, "at a space": 0, "inside syllable": 0, "number|unit": 0,
+    counts = {"breaks": 0, "at a space": 0, "at a no-break space": 0, "inside syllable": 0,
+              "number|unit": 0,
               "inside dictionary word": 0, "between words without space": 0}
     words = word_tokenize(text.replace("\u00a0", " "), engine="newmm", keep_whitespace=True)
     boundaries, position = {0}, 0
@@ -96,7 +104,9 @@ def classify(text: str, lines: list[str]) -> dict[str, int]:
     for position in break_positions(text, lines):
         before, after = text[:position], text[position:]
         counts["breaks"] += 1
-        if before.endswith((" ", "\u00a0")) or after.startswith((" ", "\u00a0")):
+        if before.endswith("\u00a0") or after.startswith("\u00a0"):
+            counts["at a no-break space"] += 1
+        elif before.endswith(" ") or after.startswith(" "):
             counts["at a space"] += 1
         elif FOLLOWING.match(after) or LEADING.search(before):
             counts["inside syllable"] += 1
@@ -135,7 +145,10 @@ def main() -> None:
                 for split in splits(text, lines)[:args.show - shown]:
                     print(f"    {split}")
                     shown += 1
-        print(f"{width:5.0f} mm: " + ", ".join(f"{k} {v}" for k, v in totals.items()))
+        overflowing = len(OVERFLOWS)
+        OVERFLOWS.clear()
+        print(f"{width:5.0f} mm: " + ", ".join(f"{k} {v}" for k, v in totals.items())
+              + f", lines wider than the column {overflowing}")
 
 
 if __name__ == "__main__":

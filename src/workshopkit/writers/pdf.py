@@ -23,7 +23,7 @@ from weasyprint.urls import URLFetcher
 from .. import doc, qr
 from ..errors import RenderError
 from ..resources import font_coverage, fonts_dir, templates_dir
-from . import thai_text
+from . import thai_breaks, thai_text
 from .chart import bar_chart_svg
 
 
@@ -48,6 +48,7 @@ class RestrictedFetcher(URLFetcher):
 class PdfWriter:
     def __init__(self, source_dir: Path, *, language: str, digits: str, footer: str, author: str):
         thai_text.install()
+        thai_breaks.install()
         templates = templates_dir()
         self.fetcher = RestrictedFetcher([templates, fonts_dir(), source_dir])
         self.env = jinja2.Environment(
