@@ -3,15 +3,18 @@ into `file:line:column: field.path: message` lines on stderr and exit status 2.
 Any other exception is a bug and ends with a traceback and status 1."""
 from __future__ import annotations
 
+import json
 import sys
 from pathlib import Path
 
 import click
 
-from . import pack, thai_lint
+from . import library, pack, thai_lint
 from .definition import read_workshop
 from .errors import WorkshopkitError
 from .loader import load_file
+from .schema import SCHEMA_FILE, workshop_schema
+from .terminal import agenda_lines
 
 
 def _fail(error: WorkshopkitError) -> None:
@@ -61,6 +64,70 @@ def results(file: Path, responses: tuple[Path, ...], out: Path, per_participant:
         click.echo(warning, err=True)
     for entry in built.entries:
         click.echo(str(built.folder / entry.path))
+
+
+@main.command()
+@click.option("-o", "--out", type=click.Path(dir_okay=False, path_type=Path),
+              help="Write it to a file instead of printing it.")
+def schema(out: Path | None) -> None:
+    """Print the JSON Schema of a workshop definition (for editors such as VS Code)."""
+    text = _schema_text()
+    if out:
+        pack.write_atomic(out, text.encode("utf-8"))
+    else:
+        click.echo(text, nl=False)
+
+
+def _schema_text() -> str:
+    return json.dumps(workshop_schema(), ensure_ascii=False, indent=2) + "\n"
+
+
+@main.command("list")
+def list_workshops() -> None:
+    """Show the shipped workshops, their days and documents."""
+    for workshop in library.shipped():
+        click.echo(f"{workshop.id}  ({workshop.days} day{'s' if workshop.days > 1 else ''})  "
+                   f"{workshop.title}")
+        click.echo(f"    {workshop.path}")
+        click.echo(f"    documents: {', '.join(workshop.documents)}")
+
+
+@main.command()
+@click.argument("file", type=click.Path(dir_okay=False, path_type=Path))
+def agenda(file: Path) -> None:
+    """Print the computed agenda of a definition."""
+    try:
+        workshop = read_workshop(file)
+    except WorkshopkitError as error:
+        _fail(error)
+        return
+    click.echo(workshop.title)
+    for line in agenda_lines(workshop):
+        click.echo(line)
+
+
+@main.command()
+@click.argument("name")
+@click.option("--from", "source", help="A shipped workshop's id, or a definition file, to start from.")
+@click.option("-o", "--out", type=click.Path(file_okay=False, path_type=Path), default=Path("."),
+              show_default=True, help="Folder for NAME.yaml.")
+def new(name: str, source: str | None, out: Path) -> None:
+    """Write NAME.yaml, a definition that validates, to start a workshop from."""
+    path = out / f"{name}.yaml"
+    try:
+        if path.exists():
+            raise WorkshopkitError(f"{path} exists already; choose another name")
+        origin = library.find(source) if source else None
+        text = library.new_definition(name, origin, f"./{SCHEMA_FILE}")
+        out.mkdir(parents=True, exist_ok=True)
+        if not (out / SCHEMA_FILE).exists():  # so the editor finds the schema beside the file
+            pack.write_atomic(out / SCHEMA_FILE, _schema_text().encode("utf-8"))
+        pack.write_atomic(path, text.encode("utf-8"))
+        read_workshop(path)
+    except WorkshopkitError as error:
+        _fail(error)
+        return
+    click.echo(f"{path}: written; check it with `workshopkit validate {path}`")
 
 
 def _progress():

@@ -1,0 +1,19 @@
+"""Beside the flow: plain-text views for the terminal (no file is written)."""
+from __future__ import annotations
+
+from . import model
+from .compose import style_of
+
+
+def agenda_lines(workshop: model.Workshop) -> list[str]:
+    """The computed agenda as aligned text: a heading per day, then time and item."""
+    style = style_of(workshop)
+    lines = []
+    for number, day in enumerate(workshop.agenda.days, start=1):
+        date = style.date(day.date) if day.date else f"{style.label('day')} {style.num(number)}"
+        lines.append("")
+        lines.append(date + (f" ({day.label})" if day.label else ""))
+        for item, slot in zip(day.items, day.slots(), strict=True):
+            activity = f"  [{item.activity}]" if item.activity else ""
+            lines.append(f"  {style.time_range(slot).replace(chr(160), ' '):<20} {item.title}{activity}")
+    return lines

@@ -1,0 +1,100 @@
+"""What a trainer reaches for: the schema for the editor, the shipped workshops, the agenda in
+the terminal, and a new definition to start from."""
+from __future__ import annotations
+
+import datetime as dt
+import json
+from pathlib import Path
+
+import jsonschema
+import pytest
+from click.testing import CliRunner
+from helpers import REFERENCE, ROOT
+
+from workshopkit.cli import main
+from workshopkit.loader import load_file
+
+SHIPPED = sorted([*ROOT.glob("workshops/*.yaml"), *ROOT.glob("examples/*.yaml")])
+SCHEMA = json.loads((ROOT / "docs" / "workshop.schema.json").read_text(encoding="utf-8"))
+
+
+def run(*args: str):
+    result = CliRunner().invoke(main, list(args))
+    return result.exit_code, result.stdout, result.stderr
+
+
+def as_json(value):
+    """YAML data as an editor's YAML extension sees it: dates are text."""
+    if isinstance(value, dict):
+        return {k: as_json(v) for k, v in value.items()}
+    if isinstance(value, list):
+        return [as_json(v) for v in value]
+    return value.isoformat() if isinstance(value, dt.date) else value
+
+
+def test_the_committed_schema_is_the_models(tmp_path):
+    status, out, _ = run("schema")
+    assert status == 0 and json.loads(out) == SCHEMA, "run `workshopkit schema -o docs/workshop.schema.json`"
+
+
+def test_every_field_is_described_for_trainers():
+    def walk(node, where):
+        if isinstance(node, dict):
+            for name, spec in node.get("properties", {}).items():
+                assert spec.get("description"), f"{where}.{name}"
+            for key, value in node.items():
+                walk(value, f"{where}.{key}")
+        elif isinstance(node, list):
+            for value in node:
+                walk(value, where)
+    walk(SCHEMA, "schema")
+
+
+@pytest.mark.parametrize("path", SHIPPED, ids=lambda p: p.name)
+def test_the_schema_accepts_every_shipped_definition_which_names_it(path: Path):
+    jsonschema.validate(as_json(load_file(path).data), SCHEMA)
+    assert path.read_text(encoding="utf-8").startswith(
+        "# yaml-language-server: $schema=../docs/workshop.schema.json\n")
+
+
+def test_the_schema_rejects_an_unknown_field():
+    data = as_json(load_file(REFERENCE).data)
+    data["titel"] = "x"
+    with pytest.raises(jsonschema.ValidationError):
+        jsonschema.validate(data, SCHEMA)
+
+
+def test_list_shows_the_shipped_workshops():
+    status, out, _ = run("list")
+    assert status == 0
+    assert out.splitlines()[0].startswith("community-service-unit-2day  (2 days)  ชุดการเรียนรู้")
+    assert "documents: agenda, session-plan, worksheet-memories" in out
+
+
+def test_agenda_prints_the_computed_times():
+    status, out, _ = run("agenda", str(REFERENCE))
+    assert status == 0
+    lines = out.splitlines()
+    assert "  08.30 – 09.00 น.     ลงทะเบียนรับเอกสาร" in lines
+    assert "  16.00 น.             สรุปกิจกรรมวันแรก และนัดหมายการเรียนรู้วันต่อไป" in lines
+    assert "  16.00 – 16.30 น.     ปิดกิจกรรม" in lines
+
+
+def test_new_writes_a_definition_that_validates(tmp_path):
+    status, out, err = run("new", "forum-phayao", "-o", str(tmp_path))
+    assert (status, err) == (0, "")
+    path = tmp_path / "forum-phayao.yaml"
+    assert run("validate", str(path)) == (0, f"{path}: ok\n", "")
+    assert path.read_text(encoding="utf-8").startswith(
+        "# yaml-language-server: $schema=./workshop.schema.json\n")
+    assert json.loads((tmp_path / "workshop.schema.json").read_text(encoding="utf-8")) == SCHEMA
+    assert run("new", "forum-phayao", "-o", str(tmp_path))[0:1] == (2,)
+
+
+def test_new_from_a_shipped_workshop_keeps_it_and_renames_it(tmp_path):
+    status, _, err = run("new", "phayao-2day", "--from", "community-service-unit-2day", "-o", str(tmp_path))
+    assert (status, err) == (0, "")
+    text = (tmp_path / "phayao-2day.yaml").read_text(encoding="utf-8")
+    assert "\nid: phayao-2day\n" in text and "ประกันสังคมในความทรงจำของฉัน" in text
+    assert run("new", "Bad Name", "-o", str(tmp_path)) == (
+        2, "", "'Bad Name' is not a valid name (lower-case letters, digits, '-' and '_')\n")
