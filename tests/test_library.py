@@ -98,3 +98,50 @@ def test_new_from_a_shipped_workshop_keeps_it_and_renames_it(tmp_path):
     assert "\nid: phayao-2day\n" in text and "ประกันสังคมในความทรงจำของฉัน" in text
     assert run("new", "Bad Name", "-o", str(tmp_path)) == (
         2, "", "'Bad Name' is not a valid name (lower-case letters, digits, '-' and '_')\n")
+
+
+def test_watch_rebuilds_on_save_and_survives_a_broken_file(tmp_path):
+    import os
+    import queue
+    import subprocess
+    import sys
+    import threading
+    import time
+
+    from helpers import MINIMAL
+    path = tmp_path / "live.yaml"
+    path.write_text(MINIMAL, encoding="utf-8")
+    process = subprocess.Popen([sys.executable, "-m", "workshopkit", "watch", str(path), "-o",
+                                str(tmp_path / "out")], stdout=subprocess.PIPE,
+                               stderr=subprocess.STDOUT, text=True,
+                               env={**os.environ, "PYTHONUNBUFFERED": "1"})
+    lines: queue.Queue[str] = queue.Queue()
+    threading.Thread(target=lambda: [lines.put(line) for line in process.stdout], daemon=True).start()
+
+    def wait_for(text: str, content: str | None = None, seconds: float = 90) -> str:
+        """Wait for `text`, saving `content` again every few seconds: a save that lands before
+        the watcher has started is not lost, and a slow machine only waits longer."""
+        seen = ""
+        deadline = time.monotonic() + seconds
+        while time.monotonic() < deadline:
+            if content is not None:
+                path.write_text(content, encoding="utf-8")
+            try:
+                seen += lines.get(timeout=3)
+                while not lines.empty():
+                    seen += lines.get()
+            except queue.Empty:
+                continue
+            if text in seen:
+                return seen
+        raise AssertionError(f"no {text!r} in {seen!r}")
+
+    try:
+        wait_for(f"{path}: built")
+        broken = wait_for("not built", MINIMAL.replace("minutes: 15", "minutes: -1"))
+        assert "agenda.days[0].items[1].minutes: input should be greater than or equal to 1" in broken
+        wait_for(f"{path}: built", MINIMAL.replace("ปิดเวที", "ปิดเวทีและถ่ายรูปร่วมกัน"))
+        assert process.poll() is None  # still watching
+    finally:
+        process.terminate()
+        process.wait(timeout=10)

@@ -78,6 +78,34 @@ def schema(out: Path | None) -> None:
         click.echo(text, nl=False)
 
 
+@main.command()
+@click.argument("file", type=click.Path(dir_okay=False, path_type=Path))
+@click.option("-o", "--out", type=click.Path(file_okay=False, path_type=Path), default=Path("out"),
+              show_default=True)
+@click.option("--format", "fmt", type=click.Choice(["pdf", "docx", "all"]), default="pdf",
+              show_default=True)
+def watch(file: Path, out: Path, fmt: str) -> None:
+    """Rebuild FILE on every save; print problems and keep watching (Ctrl+C stops)."""
+    from watchfiles import watch as changes  # only this command needs it
+
+    formats = pack.FORMATS if fmt == "all" else (fmt,)
+
+    def rebuild() -> None:
+        try:
+            result = pack.build(file, out, formats)
+        except WorkshopkitError as error:
+            for line in error.lines():
+                click.echo(line, err=True)
+            click.echo(f"{file}: not built; fix it and save again", err=True)
+            return
+        click.echo(f"{file}: built {len(result.entries)} files into {result.folder}")
+
+    rebuild()
+    for _ in changes(file.resolve().parent, watch_filter=lambda _, path: Path(path) == file.resolve(),
+                     debounce=300, raise_interrupt=False):
+        rebuild()
+
+
 def _schema_text() -> str:
     return json.dumps(workshop_schema(), ensure_ascii=False, indent=2) + "\n"
 
