@@ -46,3 +46,29 @@ def test_tick_columns_write_in_rows_and_their_key(example_pack):
     text = fold(pdftotext(example_pack / "worksheet-people.pdf"))
     assert fold("๕ = มีการพัฒนาคนในรูปแบบต่าง ๆ อย่างต่อเนื่อง") in text
     assert fold("๖. อื่น ๆ (ระบุ)") in text
+
+
+def test_the_english_example_prints_no_thai_and_gregorian_dates(tmp_path):
+    import re
+    import zipfile
+
+    folder = pack.build(ROOT / "examples" / "english-workshop.yaml", tmp_path).folder
+    thai = re.compile("[\u0e00-\u0e7f]")
+    for path in folder.glob("*.pdf"):
+        assert not thai.search(pdftotext(path)), path.name
+    for path in folder.glob("*.docx"):
+        with zipfile.ZipFile(path) as archive:
+            assert not thai.search(archive.read("word/document.xml").decode()), path.name
+    agenda = pdftotext(folder / "agenda.pdf")
+    assert "Tuesday 15 December 2026" in agenda and "Programme" in agenda and "p. 1 / 1" in agenda
+
+
+def test_an_unknown_label_is_an_error_at_its_key(tmp_path):
+    from helpers import MINIMAL, write_definition
+
+    from workshopkit.errors import DefinitionError
+    path = write_definition(tmp_path, MINIMAL + "labels: {agneda: Programme}\n")
+    with pytest.raises(DefinitionError) as info:
+        read_workshop(path)
+    (line,) = info.value.lines()
+    assert line.startswith(f"{path}:14:10: labels.agneda: unknown label 'agneda'; the labels are ")

@@ -91,6 +91,8 @@ def _problem(located: Located, error: dict[str, Any]) -> Problem:
         path = path + ((ctx["list"],) if "list" in ctx else ()) + (ctx["index"], ctx["field"])
     elif "key" in ctx:  # a mapping-level check names its key
         path = path + (ctx["key"],)
+        if ctx.get("at_key"):
+            return located.problem(path, _message(error, located.data, path), key=True)
     elif "field" in ctx:  # a model-level check names its field
         path = path + (ctx["field"],)
     if kind == "extra_forbidden":

@@ -21,9 +21,10 @@ NBSP = "\u00a0"
 class Style:
     language: str = "th"
     digits: str = "arabic"
+    overrides: tuple[tuple[str, str], ...] = ()  # the definition's own `labels:`
 
     def label(self, key: str) -> str:
-        return LABELS[self.language][key]
+        return dict(self.overrides).get(key) or LABELS[self.language][key]
 
     def num(self, value: object) -> str:
         text = str(value)

@@ -326,7 +326,7 @@ class ActionPlan(Base):
     activity: ActivityRef | None = None
     fields: list[Text] = []
     goals: Goals | None = None
-    issue_column: Text = "ประเด็น"
+    issue_column: str | None = None
     columns: list[PlanColumn] = Field(default_factory=lambda: [
         PlanColumn(key=k) for k in ("what", "why", "who", "where", "when", "how")])
     rows: list[Row] = Field(min_length=1)
@@ -340,7 +340,7 @@ class Role(Base):
 
 class Scale(Base):
     levels: Annotated[int, Field(strict=True, ge=2, le=7)] = 4
-    label: Text = "ระดับความสามารถ"
+    label: str | None = None
 
 
 class SelfAssessment(Base):
@@ -350,7 +350,7 @@ class SelfAssessment(Base):
     fields: list[Text] = []
     objectives: Step | None = None
     instructions: Step | None = None
-    role_column: Text = "บทบาทและภารกิจ"
+    role_column: str | None = None
     remarks_column: str | None = None
     scale: Scale = Scale()
     roles: list[Role] = Field(min_length=1)
@@ -374,6 +374,19 @@ class Workshop(Base):
     surveys: list[Survey] = []
     action_plan: ActionPlan | None = None
     self_assessment: SelfAssessment | None = None
+    labels: dict[str, Text] = {}
+
+    @field_validator("labels")
+    @classmethod
+    def _known_labels(cls, labels: dict[str, str]) -> dict[str, str]:
+        from .labels import LABELS  # the table of printed words, which the model only checks against
+
+        for key in labels:
+            if key not in LABELS["th"]:
+                raise PydanticCustomError("label", "unknown label '{key}'; the labels are {known}",
+                                          {"key": key, "known": ", ".join(sorted(LABELS["th"])),
+                                           "at_key": True})
+        return labels
 
     @field_validator("activities")
     @classmethod

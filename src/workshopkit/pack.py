@@ -102,14 +102,14 @@ def build(definition: Path, out: Path, formats: tuple[str, ...] = FORMATS, *,
 def plan(workshop: model.Workshop, documents: Sequence[doc.Document], copies: int) -> list[_Bundle]:
     """Every file of the pack: each document alone, then the participants' and the
     facilitator's packs, which gather the documents in agenda order for one print job."""
-    thai = workshop.language == "th"
+    style = style_of(workshop)
     bundles = [_Bundle(d.slug, d.kind, d.audience, copies if d.audience == "participant" else 1,
                        d.title, (d,)) for d in documents]
     bundles.append(_Bundle("participant-pack", "participant-pack", "participant", copies,
-                           "ชุดเอกสารผู้เข้าร่วม" if thai else "Participant pack",
+                           style.label("participant_pack"),
                            tuple(d for d in documents if d.audience == "participant")))
     bundles.append(_Bundle("facilitator-pack", "facilitator-pack", "facilitator", 1,
-                           "ชุดเอกสารวิทยากร" if thai else "Facilitator pack", tuple(documents)))
+                           style.label("facilitator_pack"), tuple(documents)))
     return bundles
 
 
@@ -120,7 +120,8 @@ def _render_pdf(workshop: model.Workshop, documents: list[doc.Document], copies:
     print checklist, which also opens the facilitator pack. Each document is laid out once."""
     footer = _footer(workshop.organiser)
     writer = PdfWriter(source_dir.resolve(), language=workshop.language, digits=workshop.digits,
-                       footer=footer, author=workshop.organiser.name)
+                       footer=footer, author=workshop.organiser.name,
+                       page_label=style_of(workshop).label("page"))
     rendered = {d.slug: writer.render(d) for d in documents}
     pages = {slug: len(r.pages) for slug, r in rendered.items()}
     out: list[tuple[bytes, Entry]] = []
@@ -157,10 +158,10 @@ def _print_jobs(workshop: model.Workshop, documents: Sequence[doc.Document], pag
     if run:
         jobs.append(PrintJob(PRINT_RUN, style.label("print_job"), 1, run.pages, True))
     else:
-        jobs.append(PrintJob("participant-pack.pdf", "ชุดเอกสารผู้เข้าร่วม" if workshop.language == "th"
-                             else "Participant pack", copies, sum(pages[s] for s in participant), True))
-    jobs.append(PrintJob("facilitator-pack.pdf", "ชุดเอกสารวิทยากร" if workshop.language == "th"
-                         else "Facilitator pack", 1, checklist_pages + sum(pages.values()), True))
+        jobs.append(PrintJob("participant-pack.pdf", style.label("participant_pack"), copies,
+                             sum(pages[s] for s in participant), True))
+    jobs.append(PrintJob("facilitator-pack.pdf", style.label("facilitator_pack"), 1,
+                         checklist_pages + sum(pages.values()), True))
     jobs.append(PrintJob("sign-in.pdf", style.label("sign_in"), 1, pages["sign-in"], False))
     return jobs
 
@@ -197,7 +198,7 @@ def build_results(definition: Path, responses: Sequence[Path], out: Path,
     if "pdf" in formats:
         writer = PdfWriter(definition.parent.resolve(), language=workshop.language,
                            digits=workshop.digits, footer=_footer(workshop.organiser),
-                           author=workshop.organiser.name)
+                           author=workshop.organiser.name, page_label=style_of(workshop).label("page"))
         rendered = writer.render(report)
         files.append((writer.write([rendered]), _entry(bundle, "pdf", len(rendered.pages))))
     if "docx" in formats:
@@ -211,7 +212,7 @@ def build_results(definition: Path, responses: Sequence[Path], out: Path,
 def render_docx(workshop: model.Workshop, bundles: list[_Bundle],
                 embed_fonts: bool) -> list[tuple[bytes, Entry]]:
     writer = DocxWriter(language=workshop.language, footer=_footer(workshop.organiser),
-                        embed=embed_fonts)
+                        embed=embed_fonts, page_label=style_of(workshop).label("page"))
     return [(writer.write(bundle.documents), _entry(bundle, "docx", None)) for bundle in bundles]
 
 

@@ -53,7 +53,8 @@ class _Renderer:
         self.style = style_of(job.workshop)
         self.writer = PdfWriter(job.source_dir, language=job.workshop.language,
                                 digits=job.workshop.digits, footer=job.footer,
-                                author=job.workshop.organiser.name)
+                                author=job.workshop.organiser.name,
+                                page_label=self.style.label("page"))
         self.shared = {d.slug: self.writer.render(d) for d in job.documents
                        if not is_personal(d, job.workshop)}
         self.blank = self.writer.blank_page()

@@ -35,6 +35,8 @@ DESCRIPTIONS: dict[str, str] = {
     "Workshop.surveys": "Online surveys (แบบสำรวจออนไลน์), printed as QR codes.",
     "Workshop.action_plan": "The 5W+1H action-plan form (แผนปฏิบัติการ).",
     "Workshop.self_assessment": "The competency self-assessment (แบบประเมินตนเอง), rated 1 to N.",
+    "Workshop.labels": "Printed words to replace (คำที่พิมพ์), such as agenda: Programme; "
+                       "the keys are those of workshopkit's label table.",
     "Organiser": "The organising body (หน่วยงานผู้จัด).",
     "Organiser.name": "Full name (ชื่อหน่วยงาน).",
     "Organiser.short_name": "Short name or acronym (ชื่อย่อ), printed in brackets.",

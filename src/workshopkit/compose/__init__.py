@@ -18,7 +18,7 @@ __all__ = ["compose_all", "style_of"]
 
 
 def style_of(workshop: model.Workshop) -> Style:
-    return Style(workshop.language, workshop.digits)
+    return Style(workshop.language, workshop.digits, tuple(sorted(workshop.labels.items())))
 
 
 def compose_all(workshop: model.Workshop) -> list[doc.Document]:

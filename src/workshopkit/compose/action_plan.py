@@ -16,8 +16,8 @@ def compose_action_plan(plan: model.ActionPlan, style: Style) -> doc.Document:
         blocks.append(doc.Heading(plan.goals.title, 3))
         blocks.extend(doc.WritingLines(1, style.num(f"{n}.")) for n in range(1, plan.goals.lines + 1))
     labels = [c.label or style.label(c.key) for c in plan.columns]
-    head = (doc.Row((cell(plan.issue_column, "head"), *(cell(label, "head") for label in labels)),
-                    "head"),)
+    issue = cell(plan.issue_column or style.label("issue"), "head")
+    head = (doc.Row((issue, *(cell(label, "head") for label in labels)), "head"),)
     rows = body_rows(plan.rows, ["text"] * len(labels), style, plan.lines)
     share = 80 / len(labels)
     blocks.append(doc.Table((20, *(share,) * len(labels)), head, tuple(rows)))

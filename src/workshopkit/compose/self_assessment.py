@@ -26,7 +26,8 @@ def compose_self_assessment(form: model.SelfAssessment, style: Style) -> doc.Doc
 def _table(form: model.SelfAssessment, style: Style) -> doc.Table:
     levels = form.scale.levels
     remarks = bool(form.remarks_column)
-    head_top = [cell(form.role_column, "head", rowspan=2), cell(form.scale.label, "head", colspan=levels)]
+    head_top = [cell(form.role_column or style.label("role"), "head", rowspan=2),
+                cell(form.scale.label or style.label("rating"), "head", colspan=levels)]
     if remarks:
         head_top.append(cell(form.remarks_column or "", "head", rowspan=2))
     head = (doc.Row(tuple(head_top), "head"),

@@ -22,6 +22,7 @@ from docx.shared import Mm, Pt
 from docx.table import _Cell
 
 from .. import doc, qr
+from ..labels import LABELS
 from ..resources import FONT_FAMILY
 from .docx_fonts import embed_fonts
 from .docx_xml import borders, field, put, run_format, shade, twips
@@ -73,8 +74,9 @@ _PARAGRAPH_STYLES = {"": "Normal", "center": "WK Center", "lead": "WK Lead", "no
 
 
 class DocxWriter:
-    def __init__(self, *, language: str, footer: str, embed: bool = True):
+    def __init__(self, *, language: str, footer: str, embed: bool = True, page_label: str | None = None):
         self.language = language
+        self.page_label = page_label or LABELS[language]["page"]
         self.lang = "th-TH" if language == "th" else "en-GB"
         self.footer = footer
         self.embed = embed
@@ -151,7 +153,7 @@ class DocxWriter:
         _style(footer, "WK Footer")
         footer.paragraph_format.tab_stops.add_tab_stop(Mm(_content_width(orientation)),
                                                        alignment=2)  # right
-        footer.add_run(self.footer + "\t" + ("หน้า " if self.language == "th" else "Page "))
+        footer.add_run(f"{self.footer}\t{self.page_label} ")
         field(footer, "PAGE", "1")
         footer.add_run(" / ")
         # In a pack every document counts its own pages, as the PDF packs do.

@@ -22,6 +22,7 @@ from weasyprint.urls import URLFetcher
 
 from .. import doc, qr
 from ..errors import RenderError
+from ..labels import LABELS
 from ..resources import font_coverage, fonts_dir, templates_dir
 from . import thai_breaks, thai_text
 from .chart import bar_chart_svg
@@ -46,7 +47,8 @@ class RestrictedFetcher(URLFetcher):
 
 
 class PdfWriter:
-    def __init__(self, source_dir: Path, *, language: str, digits: str, footer: str, author: str):
+    def __init__(self, source_dir: Path, *, language: str, digits: str, footer: str, author: str,
+                 page_label: str | None = None):
         thai_text.install()
         thai_breaks.install()
         templates = templates_dir()
@@ -59,7 +61,7 @@ class PdfWriter:
                                 bar_chart=lambda chart: Markup(bar_chart_svg(chart)))
         self.template = self.env.get_template("document.html.j2")
         self.context = {"lang": language, "footer": footer, "author": author,
-                        "page_label": "หน้า" if language == "th" else "Page",
+                        "page_label": page_label or LABELS[language]["page"],
                         "counter_style": ", thai" if digits == "thai" else ""}
         self.base_url = templates.as_uri() + "/"
         self.font_config = FontConfiguration()
