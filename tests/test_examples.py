@@ -72,3 +72,41 @@ def test_an_unknown_label_is_an_error_at_its_key(tmp_path):
         read_workshop(path)
     (line,) = info.value.lines()
     assert line.startswith(f"{path}:14:10: labels.agneda: unknown label 'agneda'; the labels are ")
+
+
+def word_height(pdf: Path, word: str) -> float:
+    import re
+    import subprocess
+
+    html = subprocess.run(["pdftotext", "-bbox", str(pdf), "-"], capture_output=True, text=True,
+                          check=True).stdout
+    match = re.search(r'yMin="([0-9.]+)" xMax="[0-9.]+" yMax="([0-9.]+)">' + re.escape(word) + "<", html)
+    assert match, word
+    return float(match.group(2)) - float(match.group(1))
+
+
+def test_branding_logo_accent_and_the_government_type_size(tmp_path):
+    import subprocess
+
+    branded = pack.build(ROOT / "examples" / "branded-workshop.yaml", tmp_path / "b", ("pdf",)).folder
+    plain = pack.build(EXAMPLE, tmp_path / "p", ("pdf",)).folder
+    images = subprocess.run(["pdfimages", "-list", str(branded / "agenda.pdf")], capture_output=True,
+                            text=True, check=True).stdout.splitlines()[2:]
+    assert len(images) >= 1  # the logo
+    ratio = word_height(branded / "agenda.pdf", "เวลา") / word_height(plain / "agenda.pdf", "เวลา")
+    assert abs(ratio - 16 / 12) < 0.02  # the same line of the agenda at 16 pt against 12 pt
+    accent = subprocess.run(["qpdf", "--qdf", "--object-streams=disable", str(branded / "agenda.pdf"),
+                             "-"], capture_output=True, check=True).stdout
+    assert b"0.121569 0.360784 0.6 rg" in accent  # #1F5C99 on the title
+
+
+def test_a_logo_that_is_missing_or_outside_the_folder_is_an_error(tmp_path):
+    from helpers import MINIMAL, write_definition
+
+    from workshopkit.errors import DefinitionError
+    for logo, message in (("missing.png", "no file 'missing.png' beside the definition"),
+                          ("../../etc/hostname", "the logo must be a file in the definition's folder")):
+        path = write_definition(tmp_path, MINIMAL + f"theme: {{logo: {logo}}}\n")
+        with pytest.raises(DefinitionError) as info:
+            read_workshop(path)
+        assert info.value.lines() == [f"{path}:14:15: theme.logo: {message}"]

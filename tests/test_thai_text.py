@@ -17,7 +17,7 @@ from weasyprint import HTML
 from workshopkit import doc, pack
 from workshopkit.compose import compose_all, style_of
 from workshopkit.definition import read_workshop
-from workshopkit.formatting import Style
+from workshopkit.formatting import Style, organiser_line
 from workshopkit.writers import thai_text
 from workshopkit.writers.pdf import PdfWriter
 
@@ -68,7 +68,7 @@ def test_every_line_of_every_shipped_workshop_comes_back_exactly(built):
     failures = []
     for definition, folder in built:
         workshop = read_workshop(definition)
-        footer = pack._footer(workshop.organiser)
+        footer = organiser_line(workshop.organiser)
         for document in compose_all(workshop):
             texts = extracted(folder / f"{document.slug}.pdf", footer, style_of(workshop))
             for block in (doc.Heading(document.title), *document.blocks):

@@ -22,7 +22,18 @@ from .resources import FONT_FAMILY, font_coverage
 def read_workshop(path: Path, roster_columns: set[str] | None = None) -> model.Workshop:
     """The validated workshop; with `roster_columns`, survey placeholders must be among them."""
     located = load_file(path)
-    return validate(located, default_id=_id_from_name(path.stem), roster_columns=roster_columns)
+    workshop = validate(located, default_id=_id_from_name(path.stem), roster_columns=roster_columns)
+    logo = workshop.theme.logo
+    if logo:
+        folder = path.parent.resolve()
+        target = (folder / logo).resolve()
+        if not target.is_relative_to(folder):
+            raise DefinitionError([located.problem(("theme", "logo"),
+                                                   "the logo must be a file in the definition's folder")])
+        if not target.is_file():
+            raise DefinitionError([located.problem(("theme", "logo"),
+                                                   f"no file '{logo}' beside the definition")])
+    return workshop
 
 
 def validate(located: Located, default_id: str | None = None,

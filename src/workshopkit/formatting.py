@@ -14,6 +14,13 @@ from .clock import Slot
 from .labels import LABELS
 
 EN_DASH = "\u2013"
+
+
+def organiser_line(organiser) -> str:
+    """The organiser as every footer prints it: name (short name) · web · e-mail · Facebook."""
+    name = f"{organiser.name} ({organiser.short_name})" if organiser.short_name else organiser.name
+    return "  ·  ".join(filter(None, [name, organiser.web, organiser.email,
+                                      f"FB: {organiser.facebook}" if organiser.facebook else None]))
 NBSP = "\u00a0"
 
 

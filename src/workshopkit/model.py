@@ -356,6 +356,14 @@ class SelfAssessment(Base):
     roles: list[Role] = Field(min_length=1)
 
 
+class Theme(Base):
+    """How the organiser's documents look: logo, accent colour, type size."""
+
+    logo: str | None = None  # a file in the definition's folder
+    accent: Annotated[str, Field(pattern=r"^#[0-9a-fA-F]{6}$")] | None = None
+    type_size: Literal["normal", "government"] = "normal"
+
+
 class Workshop(Base):
     id: Id | None = None
     title: Text
@@ -375,6 +383,7 @@ class Workshop(Base):
     action_plan: ActionPlan | None = None
     self_assessment: SelfAssessment | None = None
     labels: dict[str, Text] = {}
+    theme: Theme = Theme()
 
     @field_validator("labels")
     @classmethod

@@ -85,7 +85,7 @@ def build(definition: Path, out: Path, formats: tuple[str, ...] = FORMATS, *,
         files += pdf_files
         documents.insert(0, checklist)
     if "docx" in formats:
-        files += render_docx(workshop, plan(workshop, documents, count), embed_fonts)
+        files += render_docx(workshop, plan(workshop, documents, count), embed_fonts, definition.parent)
     folder = _pack_folder(out, workshop)
     for data, entry in files:
         write_atomic(folder / entry.path, data)
@@ -118,18 +118,14 @@ def _render_pdf(workshop: model.Workshop, documents: list[doc.Document], copies:
                 ) -> tuple[list[tuple[bytes, Entry]], list[PrintJob], doc.Document]:
     """Every bundle as PDF bytes, the participants' print job when there is a roster, and the
     print checklist, which also opens the facilitator pack. Each document is laid out once."""
-    footer = _footer(workshop.organiser)
-    writer = PdfWriter(source_dir.resolve(), language=workshop.language, digits=workshop.digits,
-                       footer=footer, author=workshop.organiser.name,
-                       page_label=style_of(workshop).label("page"))
+    writer = PdfWriter.for_workshop(workshop, source_dir)
     rendered = {d.slug: writer.render(d) for d in documents}
     pages = {slug: len(r.pages) for slug, r in rendered.items()}
     out: list[tuple[bytes, Entry]] = []
     run = None
     if people:
         participant_docs = [d for d in documents if d.audience == "participant"]
-        run = render_print_run(workshop, participant_docs, people.participants, source_dir,
-                               footer, progress)
+        run = render_print_run(workshop, participant_docs, people.participants, source_dir, progress)
     style = style_of(workshop)
     checklist_pages = 1
     for _ in range(2):  # the checklist counts the facilitator pack, which holds the checklist
@@ -196,35 +192,26 @@ def build_results(definition: Path, responses: Sequence[Path], out: Path,
     files: list[tuple[bytes, Entry]] = []
     bundle = _Bundle("results", "results-report", "facilitator", 1, report.title, (report,))
     if "pdf" in formats:
-        writer = PdfWriter(definition.parent.resolve(), language=workshop.language,
-                           digits=workshop.digits, footer=_footer(workshop.organiser),
-                           author=workshop.organiser.name, page_label=style_of(workshop).label("page"))
+        writer = PdfWriter.for_workshop(workshop, definition.parent)
         rendered = writer.render(report)
         files.append((writer.write([rendered]), _entry(bundle, "pdf", len(rendered.pages))))
     if "docx" in formats:
-        files += render_docx(workshop, [bundle], True)
+        files += render_docx(workshop, [bundle], True, definition.parent)
     folder = _pack_folder(out, workshop)
     for data_bytes, entry in files:
         write_atomic(folder / entry.path, data_bytes)
     return Pack(folder, [entry for _, entry in files], warnings=data.warnings)
 
 
-def render_docx(workshop: model.Workshop, bundles: list[_Bundle],
-                embed_fonts: bool) -> list[tuple[bytes, Entry]]:
-    writer = DocxWriter(language=workshop.language, footer=_footer(workshop.organiser),
-                        embed=embed_fonts, page_label=style_of(workshop).label("page"))
+def render_docx(workshop: model.Workshop, bundles: list[_Bundle], embed_fonts: bool,
+                source_dir: Path) -> list[tuple[bytes, Entry]]:
+    writer = DocxWriter.for_workshop(workshop, source_dir, embed_fonts)
     return [(writer.write(bundle.documents), _entry(bundle, "docx", None)) for bundle in bundles]
 
 
 def _entry(bundle: _Bundle, fmt: str, pages: int | None) -> Entry:
     return Entry(bundle.kind, fmt, f"{bundle.stem}.{fmt}", pages, bundle.audience, bundle.copies,
                  bundle.title)
-
-
-def _footer(organiser: model.Organiser) -> str:
-    name = f"{organiser.name} ({organiser.short_name})" if organiser.short_name else organiser.name
-    return "  ·  ".join(filter(None, [name, organiser.web, organiser.email,
-                                      f"FB: {organiser.facebook}" if organiser.facebook else None]))
 
 
 def _pack_folder(out: Path, workshop: model.Workshop) -> Path:

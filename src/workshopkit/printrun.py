@@ -41,7 +41,6 @@ class _Job:
     workshop: model.Workshop
     documents: tuple[doc.Document, ...]  # the participant documents, in agenda order
     source_dir: Path
-    footer: str
 
 
 _worker: _Renderer | None = None
@@ -51,10 +50,7 @@ class _Renderer:
     def __init__(self, job: _Job):
         self.job = job
         self.style = style_of(job.workshop)
-        self.writer = PdfWriter(job.source_dir, language=job.workshop.language,
-                                digits=job.workshop.digits, footer=job.footer,
-                                author=job.workshop.organiser.name,
-                                page_label=self.style.label("page"))
+        self.writer = PdfWriter.for_workshop(job.workshop, job.source_dir)
         self.shared = {d.slug: self.writer.render(d) for d in job.documents
                        if not is_personal(d, job.workshop)}
         self.blank = self.writer.blank_page()
@@ -85,9 +81,9 @@ def _chunk(people: Sequence[Participant]) -> tuple[bytes, list[int]]:
 
 
 def render_print_run(workshop: model.Workshop, documents: Sequence[doc.Document],
-                     people: Sequence[Participant], source_dir: Path, footer: str,
+                     people: Sequence[Participant], source_dir: Path,
                      progress: Progress | None = None, workers: int | None = None) -> PrintRun:
-    job = _Job(workshop, tuple(documents), source_dir.resolve(), footer)
+    job = _Job(workshop, tuple(documents), source_dir.resolve())
     workers = workers or os.cpu_count() or 1
     size = max(1, min(25, -(-len(people) // (workers * 3))))
     chunks = [list(people[i:i + size]) for i in range(0, len(people), size)]

@@ -35,6 +35,11 @@ DESCRIPTIONS: dict[str, str] = {
     "Workshop.surveys": "Online surveys (แบบสำรวจออนไลน์), printed as QR codes.",
     "Workshop.action_plan": "The 5W+1H action-plan form (แผนปฏิบัติการ).",
     "Workshop.self_assessment": "The competency self-assessment (แบบประเมินตนเอง), rated 1 to N.",
+    "Workshop.theme": "How the documents look (รูปแบบ): logo, accent colour, type size.",
+    "Theme": "How the documents look (รูปแบบเอกสาร).",
+    "Theme.logo": "The organiser's logo (โลโก้), a PNG, JPEG or SVG file beside the definition.",
+    "Theme.accent": "Colour of titles and headings (สีหัวข้อ), as #1F5C99.",
+    "Theme.type_size": "normal (12 pt) or government (16 pt, as a Thai government letter) (ขนาดตัวอักษร).",
     "Workshop.labels": "Printed words to replace (คำที่พิมพ์), such as agenda: Programme; "
                        "the keys are those of workshopkit's label table.",
     "Organiser": "The organising body (หน่วยงานผู้จัด).",

@@ -10,6 +10,7 @@ from __future__ import annotations
 import io
 from collections.abc import Sequence
 from dataclasses import dataclass
+from pathlib import Path
 
 import docx
 from docx.enum.section import WD_ORIENT, WD_SECTION
@@ -21,7 +22,8 @@ from docx.oxml.ns import qn
 from docx.shared import Mm, Pt
 from docx.table import _Cell
 
-from .. import doc, qr
+from .. import doc, model, qr
+from ..formatting import Style, organiser_line
 from ..labels import LABELS
 from ..resources import FONT_FAMILY
 from .docx_fonts import embed_fonts
@@ -74,12 +76,24 @@ _PARAGRAPH_STYLES = {"": "Normal", "center": "WK Center", "lead": "WK Lead", "no
 
 
 class DocxWriter:
-    def __init__(self, *, language: str, footer: str, embed: bool = True, page_label: str | None = None):
+    def __init__(self, *, language: str, footer: str, embed: bool = True, page_label: str | None = None,
+                 theme: model.Theme | None = None, logo: Path | None = None):
         self.language = language
+        self.theme = theme or model.Theme()
+        self.logo = logo
+        # the government-letter preset sets body text at 16 pt, as the PDF does
+        self.scale = 16 / 14 if self.theme.type_size == "government" else 1.0
         self.page_label = page_label or LABELS[language]["page"]
         self.lang = "th-TH" if language == "th" else "en-GB"
         self.footer = footer
         self.embed = embed
+
+    @classmethod
+    def for_workshop(cls, workshop: model.Workshop, source_dir: Path, embed: bool = True) -> DocxWriter:
+        style = Style(workshop.language, workshop.digits, tuple(sorted(workshop.labels.items())))
+        logo = (source_dir / workshop.theme.logo).resolve() if workshop.theme.logo else None
+        return cls(language=workshop.language, footer=organiser_line(workshop.organiser), embed=embed,
+                   page_label=style.label("page"), theme=workshop.theme, logo=logo)
 
     def write(self, documents: Sequence[doc.Document]) -> bytes:
         """One .docx: a section per document, each with its own page numbers."""
@@ -88,6 +102,9 @@ class DocxWriter:
         for index, document in enumerate(documents):
             section = word.sections[0] if index == 0 else word.add_section(WD_SECTION.NEW_PAGE)
             self._section(section, document.orientation, single=len(documents) == 1)
+            if self.logo and self.logo.suffix.lower() != ".svg":  # python-docx places raster images
+                section.header.is_linked_to_previous = False
+                section.header.paragraphs[0].add_run().add_picture(str(self.logo), height=Mm(12))
             if document.stamp:
                 stamp = section.header.paragraphs[0]
                 section.header.is_linked_to_previous = False
@@ -114,7 +131,7 @@ class DocxWriter:
                 fonts.set(qn(f"w:{slot}"), FONT_FAMILY)
         defaults = root.find(qn("w:docDefaults"))
         rpr = defaults.find(qn("w:rPrDefault")).find(qn("w:rPr"))
-        run_format(rpr, size=14, font=True, lang=self.lang)
+        run_format(rpr, size=14 * self.scale, font=True, lang=self.lang)
         for name, spec in STYLES.items():
             try:
                 style = word.styles[name]
@@ -128,8 +145,9 @@ class DocxWriter:
         for tag in ("w:rPr", "w:pPr"):
             for old in element.findall(qn(tag)):
                 element.remove(old)
-        run_format(element.get_or_add_rPr(), size=spec.size, bold=spec.bold, italic=spec.italic,
-                   color=spec.color or "111111", font=True, lang=self.lang)
+        accent = self.theme.accent[1:] if self.theme.accent and spec.outline is not None else None
+        run_format(element.get_or_add_rPr(), size=spec.size * self.scale, bold=spec.bold,
+                   italic=spec.italic, color=accent or spec.color or "111111", font=True, lang=self.lang)
         fmt = style.paragraph_format
         fmt.space_before, fmt.space_after = Pt(spec.before), Pt(spec.after)
         fmt.line_spacing = 1.0

@@ -20,8 +20,9 @@ from weasyprint import Document as Rendered
 from weasyprint.text.fonts import FontConfiguration
 from weasyprint.urls import URLFetcher
 
-from .. import doc, qr
+from .. import doc, model, qr
 from ..errors import RenderError
+from ..formatting import Style, organiser_line
 from ..labels import LABELS
 from ..resources import font_coverage, fonts_dir, templates_dir
 from . import thai_breaks, thai_text
@@ -48,7 +49,7 @@ class RestrictedFetcher(URLFetcher):
 
 class PdfWriter:
     def __init__(self, source_dir: Path, *, language: str, digits: str, footer: str, author: str,
-                 page_label: str | None = None):
+                 page_label: str | None = None, theme: model.Theme | None = None):
         thai_text.install()
         thai_breaks.install()
         templates = templates_dir()
@@ -63,12 +64,23 @@ class PdfWriter:
         self.context = {"lang": language, "footer": footer, "author": author,
                         "page_label": page_label or LABELS[language]["page"],
                         "counter_style": ", thai" if digits == "thai" else ""}
+        theme = theme or model.Theme()
+        self.context.update(
+            type_size=theme.type_size, accent=theme.accent or "",
+            logo=(source_dir / theme.logo).resolve().as_uri() if theme.logo else "")
         self.base_url = templates.as_uri() + "/"
         self.font_config = FontConfiguration()
         with _warnings_fail("the stylesheet"):
             self.css = CSS(filename=str(templates / "print.css"), url_fetcher=self.fetcher,
                            font_config=self.font_config)
         self.coverage = font_coverage()
+
+    @classmethod
+    def for_workshop(cls, workshop: model.Workshop, source_dir: Path) -> PdfWriter:
+        style = Style(workshop.language, workshop.digits, tuple(sorted(workshop.labels.items())))
+        return cls(source_dir.resolve(), language=workshop.language, digits=workshop.digits,
+                   footer=organiser_line(workshop.organiser), author=workshop.organiser.name,
+                   page_label=style.label("page"), theme=workshop.theme)
 
     def html(self, document: doc.Document) -> str:
         return self.template.render(document=document, **self.context)
