@@ -145,3 +145,15 @@ def test_watch_rebuilds_on_save_and_survives_a_broken_file(tmp_path):
     finally:
         process.terminate()
         process.wait(timeout=10)
+
+
+def test_the_format_reference_is_current():
+    from workshopkit.reference import format_reference
+    committed = (ROOT / "docs" / "format.md").read_text(encoding="utf-8")
+    assert committed == format_reference(), "run `python -m workshopkit.reference > docs/format.md`"
+
+
+def test_every_command_is_documented_in_the_readme():
+    readme = (ROOT / "README.md").read_text(encoding="utf-8")
+    for name in main.commands:
+        assert f"workshopkit {name} " in readme or f"workshopkit {name}\n" in readme, name
