@@ -117,3 +117,31 @@ def test_a_character_the_bundled_font_cannot_print_is_an_error_at_its_place(tmp_
         "w.yaml:13:13: activities[0].steps[0]: the bundled font (Sarabun) cannot print '🙂' (U+1F642)",
         "w.yaml:13:23: activities[0].steps[1]: the bundled font (Sarabun) cannot print '☐' (U+2610)",
     ]
+
+
+def test_extends_reuses_a_definition_and_reports_problems_where_they_stand(tmp_path):
+    base = write_definition(tmp_path, MINIMAL.replace("steps: [ทักทาย]", "steps: [ทักทาย]\n    minutes: 0"),
+                            "base.yaml")
+    child = write_definition(tmp_path, "extends: base.yaml\nid: child\nparticipants: -3\n", "child.yaml")
+    with pytest.raises(DefinitionError) as info:
+        read_workshop(child)
+    assert info.value.lines() == [
+        f"{base}:14:14: activities[0].minutes: input should be greater than or equal to 1",
+        f"{child}:3:15: participants: input should be greater than or equal to 1",
+    ]
+    write_definition(tmp_path, MINIMAL, "base.yaml")
+    write_definition(tmp_path, "extends: base.yaml\nid: child\ntitle: เวทีใหม่\n", "child.yaml")
+    workshop = read_workshop(child)
+    assert (workshop.id, workshop.title, workshop.activities[0].id) == ("child", "เวทีใหม่", "intro")
+
+
+def test_include_adds_lists_and_a_missing_or_looping_file_is_located(tmp_path):
+    write_definition(tmp_path, "activities:\n  - id: extra\n    title: เพิ่ม\n    objectives: [x]\n"
+                               "    steps: [y]\n", "part.yaml")
+    path = write_definition(tmp_path, MINIMAL + "include: [part.yaml]\n", "w.yaml")
+    assert [a.id for a in read_workshop(path).activities] == ["intro", "extra"]
+    path = write_definition(tmp_path, MINIMAL + "include: [nope.yaml]\n", "w.yaml")
+    assert problems(tmp_path, MINIMAL + "include: [nope.yaml]\n") == [
+        "w.yaml:14:11: include[0]: no file 'nope.yaml' beside w.yaml"]
+    assert problems(tmp_path, MINIMAL + "extends: w.yaml\n") == [
+        "w.yaml:14:10: extends: 'w.yaml' is already being read: a loop"]

@@ -67,7 +67,9 @@ def test_the_schema_rejects_an_unknown_field():
 def test_list_shows_the_shipped_workshops():
     status, out, _ = run("list")
     assert status == 0
-    assert out.splitlines()[0].startswith("community-service-unit-2day  (2 days)  ชุดการเรียนรู้")
+    assert any(line.startswith("community-service-unit-2day  (2 days)  ชุดการเรียนรู้")
+               for line in out.splitlines())
+    assert any(line.startswith("community-service-unit-1day  (1 day)") for line in out.splitlines())
     assert "documents: agenda, session-plan, worksheet-memories" in out
 
 

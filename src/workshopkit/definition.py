@@ -15,13 +15,14 @@ from pydantic import BaseModel, ValidationError
 
 from . import model
 from .errors import DefinitionError, Problem
-from .loader import Located, Path_, load_file
+from .loader import Located, Path_
 from .resources import FONT_FAMILY, font_coverage
+from .reuse import load_definition
 
 
 def read_workshop(path: Path, roster_columns: set[str] | None = None) -> model.Workshop:
     """The validated workshop; with `roster_columns`, survey placeholders must be among them."""
-    located = load_file(path)
+    located = load_definition(path)
     workshop = validate(located, default_id=_id_from_name(path.stem), roster_columns=roster_columns)
     logo = workshop.theme.logo
     if logo:

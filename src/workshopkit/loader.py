@@ -51,6 +51,14 @@ class Located:
     keys: dict[Path_, tuple[int, int]] = field(default_factory=dict)
     text: str = ""  # the decoded source, for tools that edit it in place
     scalars: dict[Path_, tuple[int, int]] = field(default_factory=dict)  # text spans of strings
+    # parts that came from another file (`extends:`, `include:`): path prefix -> that file
+    origins: dict[Path_, str] = field(default_factory=dict)
+
+    def file_of(self, path: Path_) -> str:
+        for end in range(len(path), 0, -1):
+            if path[:end] in self.origins:
+                return self.origins[path[:end]]
+        return self.file
 
     def where(self, path: Path_, *, key: bool = False) -> tuple[int, int]:
         """The position of `path`, or of its nearest ancestor that has one."""
@@ -69,7 +77,7 @@ class Located:
 
     def problem(self, path: Path_, message: str, *, key: bool = False) -> Problem:
         line, column = self.where(path, key=key)
-        return Problem(self.file, line, column, format_path(path), message)
+        return Problem(self.file_of(path), line, column, format_path(path), message)
 
 
 def format_path(path: Path_) -> str:

@@ -18,6 +18,10 @@ SHORTHAND = {"Step": "text", "Media": "title", "Question": "text", "Column": "la
 
 DESCRIPTIONS: dict[str, str] = {
     "Workshop": "One workshop (เวทีหรือการประชุมเชิงปฏิบัติการ): everything workshopkit prints for it.",
+    "Workshop.extends": "Another definition to start from (ต่อยอดจาก), a file beside this one; "
+                        "the fields given here replace its fields.",
+    "Workshop.include": "Files whose lists (activities, worksheets ...) are added to this one's "
+                        "(รวมไฟล์).",
     "Workshop.id": "Name of the output folder (a-z, 0-9, - and _); the file name when left out.",
     "Workshop.title": "Title of the workshop (ชื่อกิจกรรม), printed on every document.",
     "Workshop.subtitle": "A second title line (ชื่อรอง), such as a slogan in quotes.",
@@ -186,6 +190,14 @@ DESCRIPTIONS: dict[str, str] = {
 def workshop_schema() -> dict[str, Any]:
     schema = model.Workshop.model_json_schema()
     schema["$schema"] = "https://json-schema.org/draft/2020-12/schema"
+    # read before validation (reuse.py): a definition that extends another needs no field of its own
+    schema["properties"] = {
+        "extends": {"type": "string", "description": DESCRIPTIONS["Workshop.extends"]},
+        "include": {"type": "array", "items": {"type": "string"},
+                    "description": DESCRIPTIONS["Workshop.include"]},
+        **schema["properties"]}
+    schema["if"] = {"required": ["extends"]}
+    schema["else"] = {"required": schema.pop("required")}
     _describe(schema, "Workshop")
     for name, definition in schema["$defs"].items():
         _describe(definition, name)
