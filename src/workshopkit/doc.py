@@ -172,7 +172,8 @@ Block = (Heading | Paragraph | ItemList | MediaList | QRCard | Fields | Question
          | Grid | Table | BarChart | PageBreak)
 
 Kind = Literal["agenda", "session-plan", "worksheet", "action-plan", "self-assessment",
-               "survey-sheet", "sign-in-sheet", "print-checklist", "results-report"]
+               "survey-sheet", "sign-in-sheet", "print-checklist", "results-report",
+               "facilitator-checklist"]
 
 
 @dataclass(frozen=True)

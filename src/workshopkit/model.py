@@ -356,6 +356,15 @@ class SelfAssessment(Base):
     roles: list[Role] = Field(min_length=1)
 
 
+class Checklist(Base):
+    """A process a facilitator ticks through, step by step (a reference page of their pack)."""
+
+    id: Id
+    title: Text
+    source: str | None = None
+    items: list[Step] = Field(min_length=1)
+
+
 class Theme(Base):
     """How the organiser's documents look: logo, accent colour, type size."""
 
@@ -384,6 +393,7 @@ class Workshop(Base):
     self_assessment: SelfAssessment | None = None
     labels: dict[str, Text] = {}
     theme: Theme = Theme()
+    checklists: list[Checklist] = []
 
     @field_validator("labels")
     @classmethod
@@ -411,6 +421,11 @@ class Workshop(Base):
     @classmethod
     def _unique_surveys(cls, items: list[Survey]) -> list[Survey]:
         return _unique_ids(items, "survey")
+
+    @field_validator("checklists")
+    @classmethod
+    def _unique_checklists(cls, items: list[Checklist]) -> list[Checklist]:
+        return _unique_ids(items, "checklist")
 
     def activity(self, activity_id: str) -> Activity:
         return next(a for a in self.activities if a.id == activity_id)

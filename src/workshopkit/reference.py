@@ -18,7 +18,7 @@ from .schema import SHORTHAND, workshop_schema
 ORDER = ["Workshop", "Organiser", "Theme", "Agenda", "AgendaDay", "AgendaItem", "Activity", "Step",
          "Media", "Survey", "Worksheet", "InstructionsBlock", "TextBlock", "QuestionsBlock", "Question",
          "TableBlock", "Column", "Row", "BoxBlock", "GridBlock", "GridCell", "FieldsBlock",
-         "ActionPlan", "Goals", "PlanColumn", "SelfAssessment", "Scale", "Role"]
+         "ActionPlan", "Goals", "PlanColumn", "SelfAssessment", "Scale", "Role", "Checklist"]
 
 BLOCK_EXAMPLES = {
     "InstructionsBlock": """\

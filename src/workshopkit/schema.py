@@ -44,6 +44,13 @@ DESCRIPTIONS: dict[str, str] = {
     "Theme.logo": "The organiser's logo (โลโก้), a PNG, JPEG or SVG file beside the definition.",
     "Theme.accent": "Colour of titles and headings (สีหัวข้อ), as #1F5C99.",
     "Theme.type_size": "normal (12 pt) or government (16 pt, as a Thai government letter) (ขนาดตัวอักษร).",
+    "Workshop.checklists": "Processes a facilitator ticks through (รายการตรวจสอบ), printed in the "
+                           "facilitator pack.",
+    "Checklist": "A process to tick through, step by step (รายการตรวจสอบขั้นตอน).",
+    "Checklist.id": "Short name, used in the file name (รหัส).",
+    "Checklist.title": "Title (ชื่อ).",
+    "Checklist.source": "Where the process comes from (ที่มา), printed under it.",
+    "Checklist.items": "The steps (ขั้นตอน); a step may hold steps of its own.",
     "Workshop.labels": "Printed words to replace (คำที่พิมพ์), such as agenda: Programme; "
                        "the keys are those of workshopkit's label table.",
     "Organiser": "The organising body (หน่วยงานผู้จัด).",

@@ -9,6 +9,7 @@ from .. import doc, model
 from ..formatting import Style
 from .action_plan import compose_action_plan
 from .agenda import compose_agenda
+from .facilitator_checklist import compose_facilitator_checklist
 from .self_assessment import compose_self_assessment
 from .session_plan import compose_session_plan
 from .survey_sheet import compose_survey_sheet
@@ -39,7 +40,8 @@ def compose_all(workshop: model.Workshop) -> list[doc.Document]:
         if sheet.activity:
             materials.setdefault(sheet.activity, []).append(sheet.title)
     plan = compose_session_plan(workshop, style, materials)
-    return [compose_agenda(workshop, style), plan, *sheets]
+    checklists = [compose_facilitator_checklist(c, style) for c in workshop.checklists]
+    return [compose_agenda(workshop, style), plan, *checklists, *sheets]
 
 
 def _in_agenda_order(workshop: model.Workshop, documents: list[doc.Document]) -> list[doc.Document]:
