@@ -33,6 +33,10 @@ class Style:
     def label(self, key: str) -> str:
         return dict(self.overrides).get(key) or LABELS[self.language][key]
 
+    def say(self, key: str, **values: object) -> str:
+        """A label with its blanks filled in: say("r_round", n=2) -> "รอบที่ 2"."""
+        return self.label(key).format(**values)
+
     def num(self, value: object) -> str:
         text = str(value)
         return arabic_digit_to_thai_digit(text) if self.digits == "thai" else text

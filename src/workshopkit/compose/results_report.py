@@ -32,25 +32,27 @@ def compose_results(workshop: model.Workshop, data: Responses, style: Style,
     rounds = data.rounds()
     latest = data.of_round(rounds[-1])
     blocks: list[doc.Block] = [doc.text(workshop.title, style="lead")]
-    summary = [f"ผู้ตอบรอบที่ {style.num(n)}: {style.num(len(data.of_round(n)))} คน" for n in rounds]
+    summary = [style.say("r_respondents", round=style.num(n), count=style.num(len(data.of_round(n))))
+               for n in rounds]
     missing = sum(1 for r in data.responses for v in r.ratings.values() if v is None)
-    summary.append(f"คำตอบที่ขาด: {style.num(missing)} คำตอบ (ไม่นำมาคำนวณ)")
+    summary.append(style.say("r_missing", count=style.num(missing)))
     if len(rounds) > 1:
         _, _, both, only_one = changes(data.of_round(rounds[0]), latest, data.items)
-        summary.append(f"ตอบทั้งสองรอบ: {style.num(both)} คน; ตอบเพียงรอบเดียว: {style.num(only_one)} คน")
-    blocks += [doc.Heading("สรุป", 3),
+        summary.append(style.say("r_both", both=style.num(both), one=style.num(only_one)))
+    blocks += [doc.Heading(style.label("r_summary"), 3),
                doc.ItemList(tuple(doc.ListItem("–", line) for line in summary))]
 
     means = {n: role_means(data.of_round(n), data.items) for n in rounds}
     roles = list(range(1, len(form.roles) + 1))
-    blocks.append(doc.Heading("ค่าเฉลี่ยรายบทบาท", 3))
-    blocks.append(doc.BarChart(tuple(f"บทบาทที่ {style.num(r)}" for r in roles),
-                               tuple((f"รอบที่ {style.num(n)}", tuple(means[n][r] for r in roles))
+    blocks.append(doc.Heading(style.label("r_role_means"), 3))
+    blocks.append(doc.BarChart(tuple(style.say("r_role_n", n=style.num(r)) for r in roles),
+                               tuple((style.say("r_round", n=style.num(n)), tuple(means[n][r] for r in roles))
                                      for n in rounds), float(levels)))
     role_change = changes(data.of_round(rounds[0]), latest, data.items)[1] if len(rounds) > 1 else {}
-    head = [cell("บทบาท", "head"), *(cell(f"รอบที่ {style.num(n)}", "head") for n in rounds)]
+    head = [cell(style.label("r_role"), "head"),
+            *(cell(style.say("r_round", n=style.num(n)), "head") for n in rounds)]
     if role_change:
-        head.append(cell("เปลี่ยนแปลง", "head"))
+        head.append(cell(style.label("r_change"), "head"))
     rows = []
     for r in roles:
         cells = [cell(f"{style.num(r)}. {form.roles[r - 1].title}"),
@@ -68,16 +70,17 @@ def compose_results(workshop: model.Workshop, data: Responses, style: Style,
     blocks += _weakest(data, latest, levels, style)
     if per_participant:
         blocks += _participants(data, latest, levels, style)
-    return doc.Document("results-report", "results", "รายงานผลการประเมินตนเอง", "facilitator",
+    return doc.Document("results-report", "results", style.label("r_title"), "facilitator",
                         tuple(blocks), subtitle=form.title)
 
 
 def _item_table(data: Responses, n: int, levels: int, style: Style,
                 form: model.SelfAssessment) -> list[doc.Block]:
     figures = item_figures(data.of_round(n), data.items, levels)
-    head = (doc.Row((cell("ข้อ", "head"), cell("ค่าเฉลี่ย", "head"), cell("ตอบ", "head"),
+    head = (doc.Row((cell(style.label("r_item"), "head"), cell(style.label("r_mean"), "head"),
+                     cell(style.label("r_answers"), "head"),
                      *(cell(style.num(level), "head") for level in range(1, levels + 1)),
-                     cell("ให้ 1–2", "head")), "head"),)
+                     cell(style.label("r_low"), "head")), "head"),)
     rows: list[doc.Row] = []
     for figure in figures:
         if figure.item.key.endswith(".1"):
@@ -89,7 +92,7 @@ def _item_table(data: Responses, n: int, levels: int, style: Style,
                              *(cell(style.num(count)) for count in figure.distribution),
                              cell(_share(figure.low_share)))))
     widths = (52, 10, 7, *(6,) * levels, 7)
-    return [doc.Heading(f"รายข้อ รอบที่ {style.num(n)}", 3), doc.Table(widths, head, tuple(rows))]
+    return [doc.Heading(style.say("r_items_round", n=style.num(n)), 3), doc.Table(widths, head, tuple(rows))]
 
 
 def _change_table(data: Responses, rounds: list[int], style: Style) -> list[doc.Block]:
@@ -97,13 +100,14 @@ def _change_table(data: Responses, rounds: list[int], style: Style) -> list[doc.
     per_item, _, both, _ = changes(first, last, data.items)
     before = {f.item.key: f.mean for f in item_figures(first, data.items, 9)}
     after = {f.item.key: f.mean for f in item_figures(last, data.items, 9)}
-    head = (doc.Row((cell("ข้อ", "head"), cell(f"รอบที่ {style.num(rounds[0])}", "head"),
-                     cell(f"รอบที่ {style.num(rounds[-1])}", "head"),
-                     cell(f"เปลี่ยนแปลง ({style.num(both)} คนที่ตอบทั้งสองรอบ)", "head")), "head"),)
+    head = (doc.Row((cell(style.label("r_item"), "head"),
+                     cell(style.say("r_round", n=style.num(rounds[0])), "head"),
+                     cell(style.say("r_round", n=style.num(rounds[-1])), "head"),
+                     cell(style.say("r_change_both", n=style.num(both)), "head")), "head"),)
     rows = tuple(doc.Row((cell(f"{style.num(item.key)} {item.text}", "label"), cell(_mean(before[item.key])),
                           cell(_mean(after[item.key])), cell(_change(per_item[item.key]))))
                  for item in data.items)
-    return [doc.Heading("การเปลี่ยนแปลงรายข้อ", 3), doc.Table((58, 12, 12, 18), head, rows)]
+    return [doc.Heading(style.label("r_item_changes"), 3), doc.Table((58, 12, 12, 18), head, rows)]
 
 
 def _weakest(data: Responses, latest, levels: int, style: Style) -> list[doc.Block]:
@@ -114,9 +118,10 @@ def _weakest(data: Responses, latest, levels: int, style: Style) -> list[doc.Blo
         remarks = [r.remarks[figure.item.key] for r in latest if r.remarks.get(figure.item.key)]
         items.append(doc.ListItem(
             f"{style.num(figure.item.key)}",
-            f"{figure.item.text} (ค่าเฉลี่ย {_mean(figure.mean)}, ให้ระดับ 1 หรือ 2: {_share(figure.low_share)})",
+            style.say("r_weak_detail", text=figure.item.text, mean=_mean(figure.mean),
+                      share=_share(figure.low_share)),
             tuple(doc.ListItem("–", remark) for remark in remarks)))
-    return [doc.Heading(f"ความต้องการพัฒนา: {style.num(len(weakest))} ข้อที่ค่าเฉลี่ยต่ำสุด", 3),
+    return [doc.Heading(style.say("r_weakest", n=style.num(len(weakest))), 3),
             doc.ItemList(tuple(items))]
 
 
@@ -124,8 +129,10 @@ def _participants(data: Responses, latest, levels: int, style: Style) -> list[do
     group = {f.item.key: f.mean for f in item_figures(latest, data.items, levels)}
     out: list[doc.Block] = []
     for response in sorted(latest, key=lambda r: r.code):
-        out += [doc.PageBreak(), doc.Heading(f"{response.name or response.code} (รหัส {response.code})", 3)]
-        head = (doc.Row((cell("ข้อ", "head"), cell("ของตนเอง", "head"), cell("ค่าเฉลี่ยกลุ่ม", "head")),
+        out += [doc.PageBreak(), doc.Heading(style.say("r_person", name=response.name or response.code,
+                                                                  code=response.code), 3)]
+        head = (doc.Row((cell(style.label("r_item"), "head"), cell(style.label("r_own"), "head"),
+                         cell(style.label("r_group_mean"), "head")),
                         "head"),)
         rows = tuple(doc.Row((cell(f"{style.num(item.key)} {item.text}", "label"),
                               cell("–" if response.ratings.get(item.key) is None
