@@ -9,12 +9,19 @@ from pathlib import Path
 
 import click
 
-from . import library, pack, thai_lint
+from . import library, thai_lint
 from .definition import read_workshop
 from .errors import WorkshopkitError
 from .loader import load_file
 from .schema import SCHEMA_FILE, workshop_schema
 from .terminal import agenda_lines
+
+
+def _pack():
+    # The pack module brings WeasyPrint, which takes most of a second to import: `validate`,
+    # `agenda` and `list` should answer before that.
+    from . import pack
+    return pack
 
 
 def _fail(error: WorkshopkitError) -> None:
@@ -39,7 +46,7 @@ def main() -> None:
 def results_template(file: Path, out: Path, roster: Path | None, round_number: int) -> None:
     """Write the CSV to type paper self-assessments into."""
     try:
-        rows = pack.write_results_template(file, out, roster, round_number)
+        rows = _pack().write_results_template(file, out, roster, round_number)
     except WorkshopkitError as error:
         _fail(error)
         return
@@ -56,7 +63,7 @@ def results(file: Path, responses: tuple[Path, ...], out: Path, per_participant:
     """Report on filled self-assessments (typed-in CSV, Excel, or a Google Forms export).
     Give two files for two rounds, or one with a round column."""
     try:
-        built = pack.build_results(file, responses, out, per_participant=per_participant)
+        built = _pack().build_results(file, responses, out, per_participant=per_participant)
     except WorkshopkitError as error:
         _fail(error)
         return
@@ -73,7 +80,7 @@ def schema(out: Path | None) -> None:
     """Print the JSON Schema of a workshop definition (for editors such as VS Code)."""
     text = _schema_text()
     if out:
-        pack.write_atomic(out, text.encode("utf-8"))
+        _pack().write_atomic(out, text.encode("utf-8"))
     else:
         click.echo(text, nl=False)
 
@@ -88,11 +95,11 @@ def watch(file: Path, out: Path, fmt: str) -> None:
     """Rebuild FILE on every save; print problems and keep watching (Ctrl+C stops)."""
     from watchfiles import watch as changes  # only this command needs it
 
-    formats = pack.FORMATS if fmt == "all" else (fmt,)
+    formats = _pack().FORMATS if fmt == "all" else (fmt,)
 
     def rebuild() -> None:
         try:
-            result = pack.build(file, out, formats)
+            result = _pack().build(file, out, formats)
         except WorkshopkitError as error:
             for line in error.lines():
                 click.echo(line, err=True)
@@ -149,8 +156,8 @@ def new(name: str, source: str | None, out: Path) -> None:
         text = library.new_definition(name, origin, f"./{SCHEMA_FILE}")
         out.mkdir(parents=True, exist_ok=True)
         if not (out / SCHEMA_FILE).exists():  # so the editor finds the schema beside the file
-            pack.write_atomic(out / SCHEMA_FILE, _schema_text().encode("utf-8"))
-        pack.write_atomic(path, text.encode("utf-8"))
+            _pack().write_atomic(out / SCHEMA_FILE, _schema_text().encode("utf-8"))
+        _pack().write_atomic(path, text.encode("utf-8"))
         read_workshop(path)
     except WorkshopkitError as error:
         _fail(error)
@@ -204,7 +211,7 @@ def _fix(file: Path) -> str:
     text, count = thai_lint.fix(load_file(file))
     if not count:
         return ""
-    backup = pack.rewrite_source(file, text)
+    backup = _pack().rewrite_source(file, text)
     return f"{file}: fixed {count} Thai typing error{'s' if count > 1 else ''} (original kept as {backup})"
 
 
@@ -223,9 +230,9 @@ def _fix(file: Path) -> str:
 def build(file: Path, out: Path, fmt: str, no_embed_fonts: bool, roster: Path | None,
           participants: int | None) -> None:
     """Build the print pack of a workshop definition."""
-    formats = pack.FORMATS if fmt == "all" else (fmt,)
+    formats = _pack().FORMATS if fmt == "all" else (fmt,)
     try:
-        result = pack.build(file, out, formats, embed_fonts=not no_embed_fonts, roster=roster,
+        result = _pack().build(file, out, formats, embed_fonts=not no_embed_fonts, roster=roster,
                             participants=participants, progress=_progress())
     except WorkshopkitError as error:
         _fail(error)

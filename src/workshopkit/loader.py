@@ -19,6 +19,7 @@ from .errors import DefinitionError, Problem
 
 MAX_FILE_BYTES = 2 * 1024 * 1024
 MAX_NODES = 200_000
+MAX_DEPTH = 64
 
 Path_ = tuple[str | int, ...]
 
@@ -80,6 +81,30 @@ class Located:
         return Problem(self.file_of(path), line, column, format_path(path), message)
 
 
+def _likely_encoding(raw: bytes) -> str:
+    """Thai text saved by an older program is usually TIS-620 (Windows-874): say so."""
+    try:
+        text = raw.decode("cp874")
+    except UnicodeDecodeError:
+        return ""
+    return " (it looks like TIS-620 / Windows-874 Thai)" if re.search("[\u0e01-\u0e5b]", text) else ""
+
+
+def _position(text: str, index: int) -> tuple[int, int]:
+    line = text.count("\n", 0, index) + 1
+    return line, index - (text.rfind("\n", 0, index) + 1) + 1
+
+
+def _flow_depth(text: str) -> tuple[int, int] | None:
+    """Where flow brackets first nest deeper than MAX_DEPTH (the composer would recurse)."""
+    depth = 0
+    for match in re.finditer(r"[\[\]{}]", text):
+        depth += 1 if match.group(0) in "[{" else -1
+        if depth > MAX_DEPTH:
+            return _position(text, match.start())
+    return None
+
+
 def format_path(path: Path_) -> str:
     out = ""
     for part in path:
@@ -106,7 +131,15 @@ def load_text(raw: bytes, name: str) -> Located:
         text = raw.decode("utf-8-sig")
     except UnicodeDecodeError as exc:
         line = raw[: exc.start].count(b"\n") + 1
-        raise fail("file is not UTF-8 text (save it as UTF-8)", line)
+        raise fail(f"file is not UTF-8 text{_likely_encoding(raw)}; save it as UTF-8", line)
+    control = re.search("[\x00-\x08\x0b\x0c\x0e-\x1f\x7f\ud800-\udfff]", text)
+    if control:
+        line, column = _position(text, control.start())
+        raise fail(f"control character U+{ord(control.group(0)):04X} is not allowed in a definition",
+                   line, column)
+    depth = _flow_depth(text)
+    if depth:
+        raise fail(f"brackets nested more than {MAX_DEPTH} deep; the limit is {MAX_DEPTH}", *depth)
     try:
         node = yaml.compose(text, Loader=_Yaml12Loader)
     except yaml.MarkedYAMLError as exc:
@@ -147,7 +180,8 @@ class _Builder:
         self.count += 1
         if self.count > MAX_NODES:
             raise DefinitionError([self.located.problem(
-                path, f"more than {MAX_NODES} YAML values (alias expansion?); the limit is {MAX_NODES}")])
+                path, f"more than {MAX_NODES} values once aliases are expanded (an alias bomb?); "
+                      f"the limit is {MAX_NODES}")])
         self.located.values[path] = (node.start_mark.line + 1, node.start_mark.column + 1)
         if isinstance(node, (MappingNode, SequenceNode)) and node.tag not in _PLAIN_TAGS:
             self.problems.append(self.located.problem(path, f"unsupported YAML tag {node.tag}"))
@@ -161,6 +195,11 @@ class _Builder:
             value = self.constructor.construct_object(node, deep=True)
             if isinstance(value, str):
                 self.located.scalars[path] = (node.start_mark.index, node.end_mark.index)
+                lone = re.search("[\ud800-\udfff]", value)
+                if lone:  # an escape such as "\ud800" makes half a character
+                    self.problems.append(self.located.problem(
+                        path, f"'\\u{ord(lone.group(0)):04x}' is half of a character (a lone surrogate)"))
+                    return None
             return value
         except yaml.constructor.ConstructorError as exc:
             self.problems.append(self.located.problem(path, f"unsupported YAML value: {exc.problem}"))

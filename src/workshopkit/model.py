@@ -46,6 +46,7 @@ Text = Annotated[str, Field(min_length=1, strict=True)]
 Clock = Annotated[str, Field(strict=True), AfterValidator(_clock)]
 HttpsUrl = Annotated[str, Field(strict=True), AfterValidator(_https)]
 Id = Annotated[str, Field(strict=True, pattern=r"^[a-z0-9][a-z0-9_-]*$", max_length=64)]
+MAX_ROWS = 200  # rows of one table: more is a mistake, and pages no one would print
 Minutes = Annotated[int, Field(strict=True, ge=1, le=720)]
 Lines = Annotated[int, Field(strict=True, ge=1, le=40)]
 
@@ -87,7 +88,7 @@ class Step(Base):
     """A numbered step or point, with optional nested steps (kept nested when printed)."""
 
     text: Text
-    steps: list[Step] = []
+    steps: list[Step] = Field(default=[], max_length=100)
     _shorthand = _text_shorthand("text")
 
 
@@ -120,7 +121,7 @@ class AgendaDay(Base):
     date: dt.date | None = None
     label: str | None = None
     start: Clock
-    items: list[AgendaItem] = Field(min_length=1)
+    items: list[AgendaItem] = Field(min_length=1, max_length=60)
 
     @model_validator(mode="after")
     def _times_add_up(self) -> AgendaDay:
@@ -138,7 +139,7 @@ class AgendaDay(Base):
 
 class Agenda(Base):
     title: str | None = None
-    days: list[AgendaDay] = Field(min_length=1)
+    days: list[AgendaDay] = Field(min_length=1, max_length=31)
     remarks: list[Text] = []
 
 
@@ -186,7 +187,7 @@ class Row(Base):
     label: str = ""
     write_in: bool = False
     lines: Lines = 1
-    rows: list[Row] = []
+    rows: list[Row] = Field(default=[], max_length=MAX_ROWS)
     _shorthand = _text_shorthand("label")
 
 
@@ -212,8 +213,8 @@ class TableBlock(Base):
     type: Literal["table"]
     title: str | None = None
     label_column: Text
-    columns: list[Column] = Field(min_length=1)
-    rows: list[Row] = []
+    columns: list[Column] = Field(min_length=1, max_length=20)
+    rows: list[Row] = Field(default=[], max_length=MAX_ROWS)
     blank_rows: Annotated[int, Field(strict=True, ge=0, le=60)] = 0
     lines: Lines = 2
 
@@ -329,13 +330,13 @@ class ActionPlan(Base):
     issue_column: str | None = None
     columns: list[PlanColumn] = Field(default_factory=lambda: [
         PlanColumn(key=k) for k in ("what", "why", "who", "where", "when", "how")])
-    rows: list[Row] = Field(min_length=1)
+    rows: list[Row] = Field(min_length=1, max_length=MAX_ROWS)
     lines: Lines = 2
 
 
 class Role(Base):
     title: Text
-    items: list[Text] = Field(min_length=1)
+    items: list[Text] = Field(min_length=1, max_length=MAX_ROWS)
 
 
 class Scale(Base):
