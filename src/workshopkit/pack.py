@@ -223,6 +223,8 @@ def _pack_folder(out: Path, workshop: model.Workshop) -> Path:
         folder.mkdir(parents=True, exist_ok=True)
     except OSError as exc:
         raise OutputError(f"cannot create {folder}: {exc.strerror}")
+    for stale in folder.glob(".*.tmp"):  # left by a build that was killed while writing
+        stale.unlink(missing_ok=True)
     return folder
 
 

@@ -14,6 +14,7 @@ from pathlib import Path
 from urllib.parse import unquote, urlsplit
 
 import jinja2
+from jinja2.sandbox import SandboxedEnvironment
 from markupsafe import Markup
 from weasyprint import CSS, HTML
 from weasyprint import Document as Rendered
@@ -54,7 +55,8 @@ class PdfWriter:
         thai_breaks.install()
         templates = templates_dir()
         self.fetcher = RestrictedFetcher([templates, fonts_dir(), source_dir])
-        self.env = jinja2.Environment(
+        # Sandboxed: templates are data from whoever made them, and must not reach Python.
+        self.env = SandboxedEnvironment(
             loader=jinja2.FileSystemLoader(templates), autoescape=True,
             undefined=jinja2.StrictUndefined, trim_blocks=False)
         self.env.filters.update(kind=lambda block: type(block).__name__.lower(),
