@@ -53,7 +53,7 @@ def test_unclosed_quote_is_located():
 
 def test_text_that_is_not_utf8_is_refused():
     assert lines_of("title: ไทย\n".encode("cp874")) == [
-        "w.yaml:1:1: file is not UTF-8 text (save it as UTF-8)"]
+        "w.yaml:1:1: file is not UTF-8 text (it looks like TIS-620 / Windows-874 Thai); save it as UTF-8"]
 
 
 def test_empty_file_is_refused():
