@@ -36,14 +36,17 @@ class RestrictedFetcher(URLFetcher):
     def __init__(self, roots: Sequence[Path]):
         super().__init__(allowed_protocols={"data", "file"}, allow_redirects=False)
         self.roots = [root.resolve() for root in roots]
+        self.refused: list[str] = []  # WeasyPrint reports some refusals without the URL
 
     def fetch(self, url: str, headers: dict[str, str] | None = None):  # type: ignore[override]
         parts = urlsplit(url)
         if parts.scheme == "file":
             path = Path(unquote(parts.path)).resolve()
             if not any(path.is_relative_to(root) for root in self.roots) or not path.is_file():
+                self.refused.append(url)
                 raise ValueError(f"refused to read {url}: outside the pack's sources")
         elif parts.scheme != "data":
+            self.refused.append(url)
             raise ValueError(f"refused to fetch {url}: only bundled files and data: URLs are read")
         return super().fetch(url, headers)
 
@@ -90,7 +93,7 @@ class PdfWriter:
     def render(self, document: doc.Document) -> Rendered:
         self._check_glyphs(document)
         html = HTML(string=self.html(document), base_url=self.base_url, url_fetcher=self.fetcher)
-        with _warnings_fail(document.title):
+        with _warnings_fail(document.title, self.fetcher):
             return html.render(stylesheets=[self.css], font_config=self.font_config)
 
     def write(self, rendered: Sequence[Rendered]) -> bytes:
@@ -139,13 +142,16 @@ class _Collector(logging.Handler):
 
 
 @contextlib.contextmanager
-def _warnings_fail(what: str) -> Iterator[None]:
+def _warnings_fail(what: str, fetcher: RestrictedFetcher | None = None) -> Iterator[None]:
     collector = _Collector()
     logger = logging.getLogger("weasyprint")
     logger.addHandler(collector)
+    if fetcher:
+        fetcher.refused.clear()
     try:
         yield
     finally:
         logger.removeHandler(collector)
-    if collector.messages:
-        raise RenderError(f"{what}: " + "; ".join(dict.fromkeys(collector.messages)))
+    refused = [f"refused to read {url}" for url in (fetcher.refused if fetcher else [])]
+    if collector.messages or refused:
+        raise RenderError(f"{what}: " + "; ".join(dict.fromkeys(refused + collector.messages)))
