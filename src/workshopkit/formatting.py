@@ -16,6 +16,11 @@ from .labels import LABELS
 EN_DASH = "\u2013"
 
 
+def style_of(workshop) -> Style:
+    """How a workshop prints its words: its language, digits and own `labels:`."""
+    return Style(workshop.language, workshop.digits, tuple(sorted(workshop.labels.items())))
+
+
 def organiser_line(organiser) -> str:
     """The organiser as every footer prints it: name (short name) · web · e-mail · Facebook."""
     name = f"{organiser.name} ({organiser.short_name})" if organiser.short_name else organiser.name

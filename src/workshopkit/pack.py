@@ -22,6 +22,7 @@ from .compose.results_report import compose_results
 from .compose.sign_in import compose_sign_in
 from .definition import read_workshop
 from .errors import OutputError, WorkshopkitError
+from .formatting import Style
 from .printrun import Progress, render_print_run
 from .roster import Roster, blank_roster, read_roster
 from .writers.docx import DocxWriter
@@ -129,7 +130,7 @@ def _render_pdf(workshop: model.Workshop, documents: list[doc.Document], copies:
     style = style_of(workshop)
     checklist_pages = 1
     for _ in range(2):  # the checklist counts the facilitator pack, which holds the checklist
-        jobs = _print_jobs(workshop, documents, pages, copies, run, checklist_pages)
+        jobs = _print_jobs(style, documents, pages, copies, run, checklist_pages)
         checklist = compose_checklist(jobs, style, workshop.title)
         rendered[checklist.slug] = writer.render(checklist)
         if len(rendered[checklist.slug].pages) == checklist_pages:
@@ -146,9 +147,8 @@ def _render_pdf(workshop: model.Workshop, documents: list[doc.Document], copies:
     return out, jobs, checklist
 
 
-def _print_jobs(workshop: model.Workshop, documents: Sequence[doc.Document], pages: dict[str, int],
+def _print_jobs(style: Style, documents: Sequence[doc.Document], pages: dict[str, int],
                 copies: int, run, checklist_pages: int) -> list[PrintJob]:
-    style = style_of(workshop)
     participant = [d.slug for d in documents if d.audience == "participant"]
     jobs = []
     if run:

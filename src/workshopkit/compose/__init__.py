@@ -6,7 +6,7 @@ them in agenda order: a worksheet stands where its activity first comes in the a
 from __future__ import annotations
 
 from .. import doc, model
-from ..formatting import Style
+from ..formatting import style_of
 from .action_plan import compose_action_plan
 from .agenda import compose_agenda
 from .facilitator_checklist import compose_facilitator_checklist
@@ -16,10 +16,6 @@ from .survey_sheet import compose_survey_sheet
 from .worksheet import compose_worksheet
 
 __all__ = ["compose_all", "style_of"]
-
-
-def style_of(workshop: model.Workshop) -> Style:
-    return Style(workshop.language, workshop.digits, tuple(sorted(workshop.labels.items())))
 
 
 def compose_all(workshop: model.Workshop) -> list[doc.Document]:

@@ -23,7 +23,7 @@ from docx.shared import Mm, Pt
 from docx.table import _Cell
 
 from .. import doc, model, qr
-from ..formatting import Style, organiser_line
+from ..formatting import organiser_line, style_of
 from ..labels import LABELS
 from ..resources import FONT_FAMILY
 from .docx_fonts import embed_fonts
@@ -90,7 +90,7 @@ class DocxWriter:
 
     @classmethod
     def for_workshop(cls, workshop: model.Workshop, source_dir: Path, embed: bool = True) -> DocxWriter:
-        style = Style(workshop.language, workshop.digits, tuple(sorted(workshop.labels.items())))
+        style = style_of(workshop)
         logo = (source_dir / workshop.theme.logo).resolve() if workshop.theme.logo else None
         return cls(language=workshop.language, footer=organiser_line(workshop.organiser), embed=embed,
                    page_label=style.label("page"), theme=workshop.theme, logo=logo)

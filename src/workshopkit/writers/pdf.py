@@ -23,7 +23,7 @@ from weasyprint.urls import URLFetcher
 
 from .. import doc, model, qr
 from ..errors import RenderError
-from ..formatting import Style, organiser_line
+from ..formatting import organiser_line, style_of
 from ..labels import LABELS
 from ..resources import font_coverage, fonts_dir, templates_dir
 from . import thai_breaks, thai_text
@@ -82,7 +82,7 @@ class PdfWriter:
 
     @classmethod
     def for_workshop(cls, workshop: model.Workshop, source_dir: Path) -> PdfWriter:
-        style = Style(workshop.language, workshop.digits, tuple(sorted(workshop.labels.items())))
+        style = style_of(workshop)
         return cls(source_dir.resolve(), language=workshop.language, digits=workshop.digits,
                    footer=organiser_line(workshop.organiser), author=workshop.organiser.name,
                    page_label=style.label("page"), theme=workshop.theme)
