@@ -74,6 +74,10 @@ ActivityRef = Annotated[Id, _reference("activity", "activities")]
 SurveyRef = Annotated[Id, _reference("survey", "surveys")]
 
 
+_ITEM_NAMES = {"activities": "activity", "worksheets": "worksheet", "surveys": "survey",
+               "checklists": "checklist"}
+
+
 def _unique_ids(items: list[Any], what: str) -> list[Any]:
     seen: set[str] = set()
     for index, item in enumerate(items):
@@ -408,25 +412,10 @@ class Workshop(Base):
                                            "at_key": True})
         return labels
 
-    @field_validator("activities")
+    @field_validator("activities", "worksheets", "surveys", "checklists")
     @classmethod
-    def _unique_activities(cls, items: list[Activity]) -> list[Activity]:
-        return _unique_ids(items, "activity")
-
-    @field_validator("worksheets")
-    @classmethod
-    def _unique_worksheets(cls, items: list[Worksheet]) -> list[Worksheet]:
-        return _unique_ids(items, "worksheet")
-
-    @field_validator("surveys")
-    @classmethod
-    def _unique_surveys(cls, items: list[Survey]) -> list[Survey]:
-        return _unique_ids(items, "survey")
-
-    @field_validator("checklists")
-    @classmethod
-    def _unique_checklists(cls, items: list[Checklist]) -> list[Checklist]:
-        return _unique_ids(items, "checklist")
+    def _unique_ids(cls, items: list[Any], info: ValidationInfo) -> list[Any]:
+        return _unique_ids(items, _ITEM_NAMES[info.field_name])
 
     def activity(self, activity_id: str) -> Activity:
         return next(a for a in self.activities if a.id == activity_id)

@@ -8,8 +8,6 @@ at `file:row:column`; an empty cell is a missing answer, counted, never guessed.
 """
 from __future__ import annotations
 
-import csv
-import io
 import re
 import statistics
 import unicodedata
@@ -20,6 +18,7 @@ from pathlib import Path
 from . import model
 from .errors import DataFileError
 from .roster import Participant
+from .sheets import read_rows
 
 CODE_HEADERS = {"รหัส", "code", "รหัสผู้เข้าร่วม", "participantcode"}
 NAME_HEADERS = {"ชื่อ", "name", "ชื่อ-นามสกุล", "ชื่อนามสกุล", "fullname"}
@@ -88,7 +87,7 @@ def read_responses(paths: Sequence[Path], form: model.SelfAssessment) -> Respons
     warnings: list[str] = []
     responses: list[Response] = []
     for file_round, path in enumerate(paths, start=1):
-        rows = _rows(path)
+        rows = read_rows(path, "responses file", ResultsError)
         if not rows:
             problems.append(f"{path}:1:1: the file is empty")
             continue
@@ -193,27 +192,6 @@ def _response(row: list[str], number: int, columns: _Columns, source: str, file_
         ratings[key] = rating
     remarks = {key: cell(index) for index, key in columns.remarks.items() if cell(index)}
     return Response(source, number, code, cell(columns.name), round_number, ratings, remarks)
-
-
-def _rows(path: Path) -> list[list[str]]:
-    try:
-        raw = path.read_bytes()
-    except OSError as exc:
-        raise ResultsError([f"{path}:1:1: cannot read: {exc.strerror}"])
-    if path.suffix.lower() in (".xlsx", ".xlsm"):
-        import openpyxl
-
-        try:
-            sheet = openpyxl.load_workbook(io.BytesIO(raw), read_only=True, data_only=True).worksheets[0]
-        except Exception as exc:  # a broken workbook raises many kinds
-            raise ResultsError([f"{path}:1:1: cannot read the Excel file ({type(exc).__name__})"])
-        return [["" if v is None else (str(int(v)) if isinstance(v, float) and v.is_integer() else str(v))
-                 for v in row] for row in sheet.iter_rows(values_only=True)]
-    try:
-        text = raw.decode("utf-8-sig")
-    except UnicodeDecodeError:
-        raise ResultsError([f"{path}:1:1: the file is not UTF-8 text (save it as CSV UTF-8)"])
-    return list(csv.reader(io.StringIO(text)))
 
 
 @dataclass(frozen=True)

@@ -7,16 +7,15 @@ roster is sorted or extended.
 """
 from __future__ import annotations
 
-import csv
 import dataclasses
 import hashlib
-import io
 import unicodedata
 from dataclasses import dataclass, field
 from pathlib import Path
 
 from .errors import DataFileError
 from .model import PARTICIPANT_FIELDS
+from .sheets import EXCEL, read_rows
 
 MAX_ROWS = 5000
 MAX_FIELD = 200
@@ -77,53 +76,9 @@ _BY_HEADER = {_key(h): name for name, headers in HEADERS.items() for h in header
 
 
 def read_roster(path: Path) -> Roster:
-    source = str(path)
-    try:
-        raw = path.read_bytes()
-    except OSError as exc:
-        raise RosterError([f"{source}:1: cannot read roster: {exc.strerror}"])
-    if path.suffix.lower() in (".xlsx", ".xlsm"):
-        rows = _xlsx_rows(raw, source)
-    elif path.suffix.lower() in (".csv", ".txt"):
-        rows = _csv_rows(raw, source)
-    else:
-        raise RosterError([f"{source}:1: a roster is a .csv or .xlsx file"])
-    return _parse(rows, source)
-
-
-def _csv_rows(raw: bytes, source: str) -> list[list[str]]:
-    try:
-        text = raw.decode("utf-8-sig")
-    except UnicodeDecodeError as exc:
-        line = raw[: exc.start].count(b"\n") + 1
-        raise RosterError([f"{source}:{line}: the roster is not UTF-8 text (save it as CSV UTF-8)"])
-    try:
-        dialect = csv.Sniffer().sniff(text[:4096], delimiters=",;\t")
-    except csv.Error:
-        dialect = csv.excel
-    return [row for row in csv.reader(io.StringIO(text), dialect)]
-
-
-def _xlsx_rows(raw: bytes, source: str) -> list[list[str]]:
-    import openpyxl  # only a roster in Excel needs it
-
-    try:
-        book = openpyxl.load_workbook(io.BytesIO(raw), read_only=True, data_only=True)
-    except Exception as exc:  # openpyxl raises many kinds for a broken file
-        raise RosterError([f"{source}:1: cannot read the Excel file ({type(exc).__name__})"])
-    sheet = book.worksheets[0]
-    rows = []
-    for values in sheet.iter_rows(values_only=True):
-        rows.append(["" if v is None else _cell_text(v) for v in values])
-        if len(rows) > MAX_ROWS + 1:
-            break
-    return rows
-
-
-def _cell_text(value: object) -> str:
-    if isinstance(value, float) and value.is_integer():
-        return str(int(value))  # a code typed as 1024 comes back as 1024.0
-    return str(value)
+    if path.suffix.lower() not in (*EXCEL, ".csv", ".txt"):
+        raise RosterError([f"{path}:1: a roster is a .csv or .xlsx file"])
+    return _parse(read_rows(path, "roster", RosterError, limit=MAX_ROWS + 1), str(path))
 
 
 def _parse(rows: list[list[str]], source: str) -> Roster:

@@ -34,10 +34,6 @@ def cell(text: str, kind: doc.CellKind = "text", **options: int) -> doc.Cell:
     return doc.Cell((doc.text(text),) if text else (), kind, **options)
 
 
-def write_cells(count: int, lines: int) -> tuple[doc.Cell, ...]:
-    return tuple(doc.Cell(kind="write", lines=lines) for _ in range(count))
-
-
 def body_rows(rows: Sequence[model.Row], columns: Sequence[str], style: Style, lines: int,
               numbered_rows: bool = True, prefix: str = "", depth: int = 0) -> list[doc.Row]:
     """Model rows -> table rows: a label cell, then a writing or tick cell per column.
