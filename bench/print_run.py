@@ -4,8 +4,9 @@
 
 Writes a roster of generated Thai names, builds the participants' print job
 (participants-print.pdf) and prints seconds, pages, pages per second and peak memory (this
-process and its workers). Then converts the participant pack's DOCX with LibreOffice, the
-way an organiser without workshopkit would make PDFs, and prints its time per set.
+process, the bounded render worker and its print-run workers). Then converts the participant
+pack's DOCX with LibreOffice, the way an organiser without workshopkit would make PDFs, and
+prints its time per set.
 With --verify (for a definition with pre-filled surveys, such as
 examples/prefilled-surveys.yaml), every QR code of the print job is decoded from pages
 rasterised at 150 dpi and compared with the participant's pre-filled link.
@@ -55,11 +56,12 @@ def main() -> None:
         seconds = time.perf_counter() - start
         run = next(e for e in built.entries if e.path == pack.PRINT_RUN)
         own = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
-        workers = resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss / 1024
+        usage = built.usage
         size = (built.folder / run.path).stat().st_size / 2**20
         print(f"print run: {args.people} people, {run.pages} pages, {size:.1f} MB, {seconds:.1f} s "
               f"(whole pack, PDF and DOCX), {run.pages / seconds:.1f} pages/s")
-        print(f"peak memory: {own:.0f} MB main process, {workers:.0f} MB largest worker")
+        print(f"peak memory: {own:.0f} MB main process, {usage.worker_mib:.0f} MB render worker, "
+              f"{usage.helpers_mib:.0f} MB largest print-run worker")
         if args.verify:
             verify(args.file, work / "roster.csv", built.folder / run.path)
         soffice = shutil.which("soffice")

@@ -3,6 +3,8 @@ from __future__ import annotations
 
 import re
 import subprocess
+import time
+from collections.abc import Callable
 from pathlib import Path
 
 import pypdfium2
@@ -55,3 +57,12 @@ def decoded_qr_codes(path: Path, dpi: int = 150) -> list[str]:
         found += [code.text for code in zxingcpp.read_barcodes(image)
                   if code.format == zxingcpp.BarcodeFormat.QRCode]
     return found
+
+
+def eventually(condition: Callable[[], bool], seconds: float = 30) -> bool:
+    """Whether `condition` holds within `seconds` (a process takes a moment to end): a bound
+    on waiting, generous so that a slow machine never fails it."""
+    deadline = time.monotonic() + seconds
+    while not condition() and time.monotonic() < deadline:
+        time.sleep(0.1)
+    return condition()

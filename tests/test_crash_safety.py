@@ -1,7 +1,8 @@
-"""Killing a build at any moment loses nothing: every file already there stays complete, and
-the next run cleans up and succeeds."""
+"""Killing a build at any moment loses nothing: every file already there stays complete, no
+render keeps running behind it, and the next run cleans up and succeeds."""
 from __future__ import annotations
 
+import functools
 import io
 import os
 import random
@@ -12,7 +13,7 @@ import time
 import zipfile
 from pathlib import Path
 
-from helpers import MINIMAL
+from helpers import MINIMAL, eventually
 from pypdf import PdfReader
 
 KILLS = 30
@@ -29,6 +30,22 @@ def complete(path: Path) -> bool:
     return path.suffix == ".json" and data.endswith(b"}\n")
 
 
+def processes_tagged(tag: str) -> list[int]:
+    """Processes started by the build under test (they inherit its environment)."""
+    found = []
+    for environ in Path("/proc").glob("[0-9]*/environ"):
+        try:
+            if f"WORKSHOPKIT_TEST_RUN={tag}".encode() in environ.read_bytes().split(b"\0"):
+                found.append(int(environ.parent.name))
+        except OSError:  # ended meanwhile, or not ours to read
+            pass
+    return found
+
+
+def nothing_runs(tag: str) -> bool:
+    return not processes_tagged(tag)
+
+
 def test_sigkill_at_thirty_moments_leaves_every_output_whole(tmp_path):
     definition = tmp_path / "forum.yaml"
     definition.write_text(MINIMAL, encoding="utf-8")
@@ -41,11 +58,14 @@ def test_sigkill_at_thirty_moments_leaves_every_output_whole(tmp_path):
     start = time.monotonic()
     subprocess.run(command, check=True, capture_output=True)
     duration = time.monotonic() - start
-    for _ in range(KILLS):
-        process = subprocess.Popen(command, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+    for kill in range(KILLS):
+        tag = f"{os.getpid()}-{kill}"
+        process = subprocess.Popen(command, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL,
+                                   env={**os.environ, "WORKSHOPKIT_TEST_RUN": tag})
         time.sleep(chooser.uniform(0.05, duration))
         os.kill(process.pid, signal.SIGKILL)
         process.wait()
+        assert eventually(functools.partial(nothing_runs, tag)), processes_tagged(tag)
         for path in folder.iterdir():
             if path.name.endswith(".tmp"):
                 continue  # a write the kill interrupted; the next run removes it

@@ -86,7 +86,7 @@ def test_every_route_to_every_target_is_refused(server, sources):
                         base_url=folder.as_uri() + "/", url_fetcher=writer.fetcher)
             with pytest.raises(RenderError) as info:
                 with _warnings_fail("test", writer.fetcher):
-                    rendered = html.render(stylesheets=[writer.css], font_config=writer.font_config)
+                    rendered = html.render(stylesheets=writer.stylesheets, font_config=writer.font_config)
                     data = rendered.write_pdf()
                     assert SECRET not in data
             assert url in str(info.value), (route, target, str(info.value))

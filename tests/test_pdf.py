@@ -1,6 +1,7 @@
 """The PDFs, read back: extracted text, embedded fonts, QR codes decoded from pixels."""
 from __future__ import annotations
 
+import re
 import subprocess
 
 import pytest
@@ -10,6 +11,7 @@ from pypdf import PdfReader
 from workshopkit import doc
 from workshopkit.definition import read_workshop
 from workshopkit.errors import RenderError
+from workshopkit.writers import pdf as pdf_writer
 from workshopkit.writers.pdf import PdfWriter, RestrictedFetcher
 
 
@@ -123,6 +125,19 @@ def test_markup_in_text_prints_as_text(writer, tmp_path):
     path = tmp_path / "w.pdf"
     path.write_bytes(writer.write([writer.render(document)]))
     assert '<img src="file:///etc/passwd"></td>' in pdftotext(path)
+
+
+def test_a_document_over_the_page_limit_is_refused_naming_the_limit(writer, monkeypatch):
+    # the real limit (500) is far above anything the model allows to be real; lowered here so
+    # a few pages reach it
+    monkeypatch.setattr(pdf_writer, "MAX_PAGES", 2)
+    document = doc.Document("worksheet", "w", "ใบงาน", "participant",
+                            (*[doc.Question("1.", "คำถาม", 30) for _ in range(3)],))
+    with pytest.raises(RenderError) as caught:
+        writer.render(document)
+    found = re.fullmatch(r"ใบงาน: lays out to (\d+) pages; the limit is 2 pages per document",
+                         str(caught.value))
+    assert found and int(found[1]) >= 3
 
 
 def test_thai_digits_reach_the_page_numbers(writer, tmp_path):

@@ -21,7 +21,7 @@ def lines(writer: PdfWriter, text: str, width_mm: float) -> list[tuple[str, bool
     """Each line's text, and whether it stays inside the column."""
     page = HTML(string=f'<html lang="th"><body><p style="width:{width_mm}mm">{html.escape(text)}</p>'
                        '</body></html>', base_url=writer.base_url, url_fetcher=writer.fetcher
-                ).render(stylesheets=[writer.css], font_config=writer.font_config).pages[0]
+                ).render(stylesheets=writer.stylesheets, font_config=writer.font_config).pages[0]
     out = []
     for block in page._page_box.descendants():
         if isinstance(block, boxes.LineBox):

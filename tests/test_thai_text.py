@@ -106,7 +106,7 @@ def test_svg_text_still_draws(tmp_path):
     html = HTML(string='<svg width="200" height="40"><text x="5" y="30" font-family="Sarabun" '
                        'font-size="20">น้ำทำ</text></svg>', url_fetcher=writer.fetcher)
     path = tmp_path / "svg.pdf"
-    path.write_bytes(html.render(stylesheets=[writer.css], font_config=writer.font_config).write_pdf())
+    path.write_bytes(html.render(stylesheets=writer.stylesheets, font_config=writer.font_config).write_pdf())
     assert "น้ำทำ" in pdftotext(path)
 
 

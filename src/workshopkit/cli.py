@@ -10,6 +10,7 @@ from pathlib import Path
 import click
 
 from . import library, thai_lint
+from .bounded import DEFAULT_MEMORY_MIB, DEFAULT_SECONDS, SECONDS_PER_PARTICIPANT
 from .definition import read_workshop
 from .errors import WorkshopkitError
 from .loader import load_file
@@ -28,6 +29,17 @@ def _fail(error: WorkshopkitError) -> None:
     for line in error.lines():
         click.echo(line, err=True)
     sys.exit(2)
+
+
+def _limits(command):
+    """The render worker's bounds, for a pack too large for the defaults or a machine too small."""
+    command = click.option(
+        "--max-memory", type=click.IntRange(256, 1 << 20), metavar="MIB",
+        help=f"Memory a render may take, in MiB  [default: {DEFAULT_MEMORY_MIB}]")(command)
+    return click.option(
+        "--max-seconds", type=click.FloatRange(1, 86400), metavar="SECONDS",
+        help=f"Time a render may take  [default: {DEFAULT_SECONDS:g} s, plus "
+             f"{SECONDS_PER_PARTICIPANT:g} s per person on the roster]")(command)
 
 
 @click.group()
@@ -59,11 +71,14 @@ def results_template(file: Path, out: Path, roster: Path | None, round_number: i
 @click.option("-o", "--out", type=click.Path(file_okay=False, path_type=Path), default=Path("out"),
               show_default=True, help="Folder that receives <workshop-id>/results.pdf and .docx.")
 @click.option("--per-participant", is_flag=True, help="Add a page per participant against the group.")
-def results(file: Path, responses: tuple[Path, ...], out: Path, per_participant: bool) -> None:
+@_limits
+def results(file: Path, responses: tuple[Path, ...], out: Path, per_participant: bool,
+            max_seconds: float | None, max_memory: int | None) -> None:
     """Report on filled self-assessments (typed-in CSV, Excel, or a Google Forms export).
     Give two files for two rounds, or one with a round column."""
     try:
-        built = _pack().build_results(file, responses, out, per_participant=per_participant)
+        built = _pack().build_results(file, responses, out, per_participant=per_participant,
+                                      max_seconds=max_seconds, max_memory_mib=max_memory)
     except WorkshopkitError as error:
         _fail(error)
         return
@@ -227,13 +242,15 @@ def _fix(file: Path) -> str:
               help="Participants (.csv or .xlsx): personal sheets in one print job, names to sign in.")
 @click.option("--participants", type=click.IntRange(1, 5000),
               help="How many take part, without a roster: copies and blank sign-in rows.")
+@_limits
 def build(file: Path, out: Path, fmt: str, no_embed_fonts: bool, roster: Path | None,
-          participants: int | None) -> None:
+          participants: int | None, max_seconds: float | None, max_memory: int | None) -> None:
     """Build the print pack of a workshop definition."""
     formats = _pack().FORMATS if fmt == "all" else (fmt,)
     try:
         result = _pack().build(file, out, formats, embed_fonts=not no_embed_fonts, roster=roster,
-                            participants=participants, progress=_progress())
+                               participants=participants, progress=_progress(),
+                               max_seconds=max_seconds, max_memory_mib=max_memory)
     except WorkshopkitError as error:
         _fail(error)
         return

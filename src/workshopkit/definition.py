@@ -24,17 +24,34 @@ def read_workshop(path: Path, roster_columns: set[str] | None = None) -> model.W
     """The validated workshop; with `roster_columns`, survey placeholders must be among them."""
     located = load_definition(path)
     workshop = validate(located, default_id=_id_from_name(path.stem), roster_columns=roster_columns)
-    logo = workshop.theme.logo
-    if logo:
-        folder = path.parent.resolve()
-        target = (folder / logo).resolve()
-        if not target.is_relative_to(folder):
-            raise DefinitionError([located.problem(("theme", "logo"),
-                                                   "the logo must be a file in the definition's folder")])
-        if not target.is_file():
-            raise DefinitionError([located.problem(("theme", "logo"),
-                                                   f"no file '{logo}' beside the definition")])
+    problems = list(_source_problems(located, workshop.theme, path.parent.resolve()))
+    if problems:
+        raise DefinitionError(problems)
     return workshop
+
+
+def _source_problems(located: Located, theme: model.Theme, folder: Path) -> Iterator[Problem]:
+    """The theme's files must be in the definition's folder, where the renderer may read."""
+    for field, name, kind in (("logo", theme.logo, "file"), ("templates", theme.templates, "folder")):
+        if not name:
+            continue
+        target = (folder / name).resolve()
+        if not target.is_relative_to(folder):
+            yield located.problem(("theme", field),
+                                  f"the {field} must be a {kind} in the definition's folder")
+        elif not (target.is_file() if kind == "file" else target.is_dir()):
+            yield located.problem(("theme", field), f"no {kind} '{name}' beside the definition")
+        elif kind == "folder":
+            yield from _template_problems(located, target)
+
+
+def _template_problems(located: Located, folder: Path) -> Iterator[Problem]:
+    from .writers.templates import DOCUMENT, STYLESHEET, check_folder  # Jinja2 only when asked
+
+    if not (folder / DOCUMENT).exists() and not (folder / STYLESHEET).exists():
+        yield located.problem(("theme", "templates"),
+                              f"the folder has neither {DOCUMENT} nor {STYLESHEET} to use")
+    yield from check_folder(folder)
 
 
 def validate(located: Located, default_id: str | None = None,

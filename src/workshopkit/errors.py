@@ -37,6 +37,9 @@ class DefinitionError(WorkshopkitError):
         self.problems = sorted(problems, key=lambda p: (p.file, p.line, p.column, p.path))
         super().__init__("\n".join(str(p) for p in self.problems))
 
+    def __reduce__(self):  # errors cross from the render worker to the build by pickle
+        return type(self), (self.problems,)
+
     def lines(self) -> list[str]:
         return [str(p) for p in self.problems]
 
@@ -47,6 +50,9 @@ class DataFileError(WorkshopkitError):
     def __init__(self, lines: list[str]):
         self._lines = lines
         super().__init__("\n".join(lines))
+
+    def __reduce__(self):
+        return type(self), (self._lines,)
 
     def lines(self) -> list[str]:
         return self._lines

@@ -371,11 +371,14 @@ class Checklist(Base):
 
 
 class Theme(Base):
-    """How the organiser's documents look: logo, accent colour, type size."""
+    """How the organiser's documents look: logo, accent colour, type size, own templates."""
 
     logo: str | None = None  # a file in the definition's folder
     accent: Annotated[str, Field(pattern=r"^#[0-9a-fA-F]{6}$")] | None = None
     type_size: Literal["normal", "government"] = "normal"
+    # a folder in the definition's folder: its document.html.j2 replaces the bundled page
+    # template (it may extend it), its print.css is laid over the bundled stylesheet
+    templates: str | None = None
 
 
 class Workshop(Base):

@@ -7,6 +7,7 @@ last, so an interrupted or failed build never leaves a half-written file behind.
 from __future__ import annotations
 
 import csv
+import functools
 import io
 import json
 import os
@@ -15,7 +16,8 @@ from collections.abc import Sequence
 from dataclasses import asdict, dataclass, field
 from pathlib import Path
 
-from . import doc, model, results
+from . import bounded, doc, model, results
+from .bounded import Bounds, Usage
 from .compose import compose_all, style_of
 from .compose.checklist import PrintJob, compose_checklist
 from .compose.results_report import compose_results
@@ -50,6 +52,7 @@ class Pack:
     entries: list[Entry]
     checklist: list[PrintJob] = field(default_factory=list)
     warnings: list[str] = field(default_factory=list)
+    usage: Usage | None = None  # what the render worker took
 
 
 @dataclass(frozen=True)
@@ -66,27 +69,24 @@ class _Bundle:
 
 def build(definition: Path, out: Path, formats: tuple[str, ...] = FORMATS, *,
           embed_fonts: bool = True, roster: Path | None = None, participants: int | None = None,
-          progress: Progress | None = None) -> Pack:
+          progress: Progress | None = None, max_seconds: float | None = None,
+          max_memory_mib: int | None = None) -> Pack:
+    """Renders in a worker bounded by `max_seconds` (by default a base plus some per person on
+    the roster) and `max_memory_mib`, then writes the pack's files."""
     unknown = [f for f in formats if f not in FORMATS]
     if unknown:
         raise WorkshopkitError(f"unknown output format {', '.join(unknown)}; use pdf or docx")
     people = read_roster(roster) if roster else None
     workshop = read_workshop(definition, people.columns if people else None)
     count = len(people.participants) if people else (participants or workshop.participants or 1)
-    style = style_of(workshop)
     documents = compose_all(workshop)
     signers = people.participants if people else blank_roster(
         participants or workshop.participants or BLANK_SIGN_IN_ROWS)
-    documents.append(compose_sign_in(workshop, style, signers))
-    files: list[tuple[bytes, Entry]] = []
-    jobs: list[PrintJob] = []
-    if "pdf" in formats:
-        pdf_files, jobs, checklist = _render_pdf(workshop, documents, count, people,
-                                                 definition.parent, progress)
-        files += pdf_files
-        documents.insert(0, checklist)
-    if "docx" in formats:
-        files += render_docx(workshop, plan(workshop, documents, count), embed_fonts, definition.parent)
+    documents.append(compose_sign_in(workshop, style_of(workshop), signers))
+    bounds = Bounds.for_people(len(people.participants) if people else 0, max_seconds, max_memory_mib)
+    task = functools.partial(_render_pack, workshop, documents, formats, count, people,
+                             definition.parent, embed_fonts)
+    (files, jobs), usage = bounded.run(task, bounds, f"the pack of {definition.name}", progress)
     folder = _pack_folder(out, workshop)
     for data, entry in files:
         write_atomic(folder / entry.path, data)
@@ -97,7 +97,23 @@ def build(definition: Path, out: Path, formats: tuple[str, ...] = FORMATS, *,
                                      "sides": "double" if j.duplex else "single"} for j in jobs]}
     write_atomic(folder / "manifest.json",
                  (json.dumps(manifest, ensure_ascii=False, indent=2) + "\n").encode("utf-8"))
-    return Pack(folder, entries, jobs, people.warnings if people else [])
+    return Pack(folder, entries, jobs, people.warnings if people else [], usage)
+
+
+def _render_pack(workshop: model.Workshop, documents: list[doc.Document], formats: tuple[str, ...],
+                 copies: int, people: Roster | None, source_dir: Path, embed_fonts: bool,
+                 progress: Progress) -> tuple[list[tuple[bytes, Entry]], list[PrintJob]]:
+    """Every file of the pack as bytes; runs in the bounded render worker."""
+    files: list[tuple[bytes, Entry]] = []
+    jobs: list[PrintJob] = []
+    if "pdf" in formats:
+        pdf_files, jobs, checklist = _render_pdf(workshop, documents, copies, people, source_dir,
+                                                 progress)
+        files += pdf_files
+        documents = [checklist, *documents]
+    if "docx" in formats:
+        files += render_docx(workshop, plan(workshop, documents, copies), embed_fonts, source_dir)
+    return files, jobs
 
 
 def plan(workshop: model.Workshop, documents: Sequence[doc.Document], copies: int) -> list[_Bundle]:
@@ -180,7 +196,8 @@ def write_results_template(definition: Path, out: Path, roster: Path | None = No
 
 
 def build_results(definition: Path, responses: Sequence[Path], out: Path,
-                  formats: tuple[str, ...] = FORMATS, per_participant: bool = False) -> Pack:
+                  formats: tuple[str, ...] = FORMATS, per_participant: bool = False,
+                  max_seconds: float | None = None, max_memory_mib: int | None = None) -> Pack:
     """The results report of filled self-assessments, as results.pdf and results.docx."""
     workshop = read_workshop(definition)
     if workshop.self_assessment is None:
@@ -189,18 +206,26 @@ def build_results(definition: Path, responses: Sequence[Path], out: Path,
     if not data.responses:
         raise WorkshopkitError("no responses to report on")
     report = compose_results(workshop, data, style_of(workshop), per_participant)
-    files: list[tuple[bytes, Entry]] = []
     bundle = _Bundle("results", "results-report", "facilitator", 1, report.title, (report,))
-    if "pdf" in formats:
-        writer = PdfWriter.for_workshop(workshop, definition.parent)
-        rendered = writer.render(report)
-        files.append((writer.write([rendered]), _entry(bundle, "pdf", len(rendered.pages))))
-    if "docx" in formats:
-        files += render_docx(workshop, [bundle], True, definition.parent)
+    task = functools.partial(_render_bundle, workshop, bundle, formats, definition.parent)
+    bounds = Bounds.for_people(0, max_seconds, max_memory_mib)
+    files, usage = bounded.run(task, bounds, "the results report")
     folder = _pack_folder(out, workshop)
     for data_bytes, entry in files:
         write_atomic(folder / entry.path, data_bytes)
-    return Pack(folder, [entry for _, entry in files], warnings=data.warnings)
+    return Pack(folder, [entry for _, entry in files], warnings=data.warnings, usage=usage)
+
+
+def _render_bundle(workshop: model.Workshop, bundle: _Bundle, formats: tuple[str, ...],
+                   source_dir: Path, progress: Progress) -> list[tuple[bytes, Entry]]:
+    files = []
+    if "pdf" in formats:
+        writer = PdfWriter.for_workshop(workshop, source_dir)
+        rendered = [writer.render(d) for d in bundle.documents]
+        files.append((writer.write(rendered), _entry(bundle, "pdf", sum(len(r.pages) for r in rendered))))
+    if "docx" in formats:
+        files += render_docx(workshop, [bundle], True, source_dir)
+    return files
 
 
 def render_docx(workshop: model.Workshop, bundles: list[_Bundle], embed_fonts: bool,

@@ -39,11 +39,15 @@ DESCRIPTIONS: dict[str, str] = {
     "Workshop.surveys": "Online surveys (แบบสำรวจออนไลน์), printed as QR codes.",
     "Workshop.action_plan": "The 5W+1H action-plan form (แผนปฏิบัติการ).",
     "Workshop.self_assessment": "The competency self-assessment (แบบประเมินตนเอง), rated 1 to N.",
-    "Workshop.theme": "How the documents look (รูปแบบ): logo, accent colour, type size.",
+    "Workshop.theme": "How the documents look (รูปแบบ): logo, accent colour, type size, own templates.",
     "Theme": "How the documents look (รูปแบบเอกสาร).",
     "Theme.logo": "The organiser's logo (โลโก้), a PNG, JPEG or SVG file beside the definition.",
     "Theme.accent": "Colour of titles and headings (สีหัวข้อ), as #1F5C99.",
     "Theme.type_size": "normal (12 pt) or government (16 pt, as a Thai government letter) (ขนาดตัวอักษร).",
+    "Theme.templates": "A folder beside the definition with the organiser's own PDF templates "
+                       "(แม่แบบเอกสาร): its document.html.j2 replaces the page template (it may "
+                       "extend workshopkit/document.html.j2), its print.css is laid over the "
+                       "bundled one. Run in Jinja2's sandbox; the DOCX keeps the bundled look.",
     "Workshop.checklists": "Processes a facilitator ticks through (รายการตรวจสอบ), printed in the "
                            "facilitator pack.",
     "Checklist": "A process to tick through, step by step (รายการตรวจสอบขั้นตอน).",

@@ -13,8 +13,6 @@ from collections.abc import Iterator, Sequence
 from pathlib import Path
 from urllib.parse import unquote, urlsplit
 
-import jinja2
-from jinja2.sandbox import SandboxedEnvironment
 from markupsafe import Markup
 from weasyprint import CSS, HTML
 from weasyprint import Document as Rendered
@@ -26,8 +24,10 @@ from ..errors import RenderError
 from ..formatting import organiser_line, style_of
 from ..labels import LABELS
 from ..resources import font_coverage, fonts_dir, templates_dir
-from . import thai_breaks, thai_text
+from . import templates, thai_breaks, thai_text
 from .chart import bar_chart_svg
+
+MAX_PAGES = 500  # per document; a sign-in sheet for a 5000-person roster needs about 250
 
 
 class RestrictedFetcher(URLFetcher):
@@ -56,28 +56,30 @@ class PdfWriter:
                  page_label: str | None = None, theme: model.Theme | None = None):
         thai_text.install()
         thai_breaks.install()
-        templates = templates_dir()
-        self.fetcher = RestrictedFetcher([templates, fonts_dir(), source_dir])
-        # Sandboxed: templates are data from whoever made them, and must not reach Python.
-        self.env = SandboxedEnvironment(
-            loader=jinja2.FileSystemLoader(templates), autoescape=True,
-            undefined=jinja2.StrictUndefined, trim_blocks=False)
+        theme = theme or model.Theme()
+        bundled = templates_dir()
+        # the organiser's templates, checked to be inside source_dir when the definition was read
+        self.custom = (source_dir / theme.templates).resolve() if theme.templates else None
+        self.fetcher = RestrictedFetcher([bundled, fonts_dir(), source_dir])
+        self.env = templates.environment(self.custom, bundled)
         self.env.filters.update(kind=lambda block: type(block).__name__.lower(),
                                 qr=qr.svg_data_uri, qr_size=qr.print_size, css_string=_css_string,
                                 bar_chart=lambda chart: Markup(bar_chart_svg(chart)))
-        self.template = self.env.get_template("document.html.j2")
+        with self._template_errors():
+            self.template = self.env.get_template(templates.DOCUMENT)
         self.context = {"lang": language, "footer": footer, "author": author,
                         "page_label": page_label or LABELS[language]["page"],
                         "counter_style": ", thai" if digits == "thai" else ""}
-        theme = theme or model.Theme()
         self.context.update(
             type_size=theme.type_size, accent=theme.accent or "",
             logo=(source_dir / theme.logo).resolve().as_uri() if theme.logo else "")
-        self.base_url = templates.as_uri() + "/"
+        # relative URLs in an organiser's template or stylesheet mean files beside it
+        self.base_url = (self.custom or bundled).as_uri() + "/"
         self.font_config = FontConfiguration()
-        with _warnings_fail("the stylesheet"):
-            self.css = CSS(filename=str(templates / "print.css"), url_fetcher=self.fetcher,
-                           font_config=self.font_config)
+        self.stylesheets = [self._stylesheet(bundled / templates.STYLESHEET)]
+        own = templates.custom_stylesheet(self.custom) if self.custom else None
+        if own:
+            self.stylesheets.append(self._stylesheet(own))
         self.coverage = font_coverage()
 
     @classmethod
@@ -88,13 +90,33 @@ class PdfWriter:
                    page_label=style.label("page"), theme=workshop.theme)
 
     def html(self, document: doc.Document) -> str:
-        return self.template.render(document=document, **self.context)
+        with self._template_errors():
+            return self.template.render(document=document, **self.context)
+
+    @contextlib.contextmanager
+    def _template_errors(self) -> Iterator[None]:
+        try:
+            yield
+        except Exception as error:  # noqa: BLE001 (an organiser's template can raise anything)
+            problem = templates.located(error, self.custom, templates_dir())
+            if problem is None:
+                raise
+            raise problem from None
+
+    def _stylesheet(self, path: Path) -> CSS:
+        with _warnings_fail(templates.shown(path), self.fetcher):
+            return CSS(string=templates.read_stylesheet(path), base_url=path.parent.as_uri() + "/",
+                       url_fetcher=self.fetcher, font_config=self.font_config)
 
     def render(self, document: doc.Document) -> Rendered:
         self._check_glyphs(document)
         html = HTML(string=self.html(document), base_url=self.base_url, url_fetcher=self.fetcher)
         with _warnings_fail(document.title, self.fetcher):
-            return html.render(stylesheets=[self.css], font_config=self.font_config)
+            rendered = html.render(stylesheets=self.stylesheets, font_config=self.font_config)
+        if len(rendered.pages) > MAX_PAGES:
+            raise RenderError(f"{document.title}: lays out to {len(rendered.pages)} pages; the limit "
+                              f"is {MAX_PAGES} pages per document")
+        return rendered
 
     def write(self, rendered: Sequence[Rendered]) -> bytes:
         """One PDF from one or more rendered documents, each keeping its own page numbers."""
@@ -112,7 +134,7 @@ class PdfWriter:
                            "@bottom-right { content: none } }", url_fetcher=self.fetcher,
                     font_config=self.font_config)
         with _warnings_fail("a blank page"):
-            return html.render(stylesheets=[self.css, blank], font_config=self.font_config)
+            return html.render(stylesheets=[*self.stylesheets, blank], font_config=self.font_config)
 
     def _check_glyphs(self, document: doc.Document) -> None:
         # Pango would silently draw a missing character from some system font, which the

@@ -1,0 +1,171 @@
+"""Stage 4's fence: a build's renders run in a worker process with a time and a memory bound.
+
+A definition, a roster or a custom template from someone else can make a document that never
+finishes laying out, or one that asks for more memory than the machine has. The worker leads
+its own process group (the print run's workers join it), its address space is capped with
+RLIMIT_AS (inherited by those workers), and when the time is up the whole group is killed.
+If the build itself dies, the worker notices its lifeline closing and kills its group too, so
+nothing keeps running behind a killed build. Workers are forked from a server that has
+imported WeasyPrint once, so starting one costs milliseconds, not a second.
+"""
+from __future__ import annotations
+
+import multiprocessing
+import os
+import resource
+import signal
+import threading
+import time
+import traceback
+from collections.abc import Callable
+from dataclasses import dataclass
+from multiprocessing.connection import Connection
+from typing import Any
+
+from .errors import RenderError, WorkshopkitError
+
+Progress = Callable[[int, int], None]
+Task = Callable[[Progress], Any]  # must pickle: a module-level function or a partial of one
+
+DEFAULT_SECONDS = 300.0
+SECONDS_PER_PARTICIPANT = 3.0  # a personal print run lays out every participant's set
+DEFAULT_MEMORY_MIB = 4096
+
+
+@dataclass(frozen=True)
+class Bounds:
+    seconds: float = DEFAULT_SECONDS
+    memory_mib: int = DEFAULT_MEMORY_MIB
+
+    @classmethod
+    def for_people(cls, people: int, seconds: float | None = None,
+                   memory_mib: int | None = None) -> Bounds:
+        return cls(seconds if seconds is not None else DEFAULT_SECONDS + SECONDS_PER_PARTICIPANT * people,
+                   memory_mib or DEFAULT_MEMORY_MIB)
+
+
+@dataclass(frozen=True)
+class Usage:
+    """Peak resident memory of the worker and of the largest process it started."""
+
+    worker_mib: float
+    helpers_mib: float
+
+
+def run(task: Task, bounds: Bounds, what: str, progress: Progress | None = None
+        ) -> tuple[Any, Usage]:
+    """`task(progress)` in a bounded worker: its result and the memory it took, or its
+    WorkshopkitError raised here."""
+    context = _context()
+    receive, send = context.Pipe(duplex=False)
+    watch, lifeline = context.Pipe(duplex=False)
+    worker = context.Process(target=_work, args=(task, bounds, send, watch), name="workshopkit-render")
+    worker.start()
+    send.close()
+    watch.close()
+    deadline = time.monotonic() + bounds.seconds
+    kind = "interrupted"
+    try:
+        kind, value = _await(receive, deadline, progress)
+    finally:
+        _stop(worker, grace=0.5 if kind == "died" else 0.0)  # let a dying worker's status settle
+        lifeline.close()
+        receive.close()
+    if kind == "done":
+        return value
+    if kind == "error":
+        raise value
+    if kind == "bug":
+        raise RuntimeError(f"the render worker failed:\n{value}")
+    raise RenderError(_limit_message(kind, what, bounds, worker.exitcode))
+
+
+def _await(receive: Connection, deadline: float, progress: Progress | None) -> tuple[str, Any]:
+    while True:
+        if not receive.poll(max(0.0, deadline - time.monotonic())):
+            return "time", None
+        try:
+            kind, value = receive.recv()
+        except EOFError:
+            return "died", None
+        if kind != "progress":
+            return kind, value
+        if progress:
+            progress(*value)
+
+
+def _limit_message(kind: str, what: str, bounds: Bounds, exitcode: int | None) -> str:
+    if kind == "time":
+        return (f"{what} took longer than {bounds.seconds:g} s, the time limit of a render "
+                f"(--max-seconds); it was stopped and nothing was written")
+    if kind == "memory":
+        return (f"{what} needed more than {bounds.memory_mib} MiB, the memory limit of a render "
+                f"(--max-memory); it was stopped and nothing was written")
+    how = f"signal {signal.Signals(-exitcode).name}" if exitcode and exitcode < 0 else f"status {exitcode}"
+    return (f"{what}: the render worker ended with {how}, most likely at the memory limit of "
+            f"{bounds.memory_mib} MiB (--max-memory); nothing was written")
+
+
+def _stop(worker: multiprocessing.process.BaseProcess, grace: float) -> None:
+    if grace:
+        worker.join(timeout=grace)
+    # the worker and any print-run worker it started; the worker itself too, should it not
+    # have reached setpgrp yet
+    for kill in (lambda: os.killpg(worker.pid, signal.SIGKILL), worker.kill):
+        try:
+            kill()
+        except (ProcessLookupError, PermissionError):
+            pass
+    worker.join()
+
+
+def _work(task: Task, bounds: Bounds, send: Connection, watch: Connection) -> None:
+    os.setpgrp()
+    limit = bounds.memory_mib * 1024 * 1024
+    resource.setrlimit(resource.RLIMIT_AS, (limit, limit))
+    threading.Thread(target=_die_with_build, args=(watch,), daemon=True).start()
+
+    def report(done: int, total: int) -> None:
+        send.send(("progress", (done, total)))
+
+    try:
+        message: tuple[str, Any] = ("done", (task(report), _usage()))
+    except WorkshopkitError as error:
+        message = ("error", error)
+    except MemoryError:
+        message = ("memory", None)
+    except BaseException:  # noqa: BLE001 (a bug: its traceback goes back to the build)
+        message = ("bug", traceback.format_exc())
+    try:
+        send.send(message)
+    except MemoryError:
+        send.send(("memory", None))
+
+
+def _usage() -> Usage:
+    return Usage(resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024,
+                 resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss / 1024)
+
+
+def _die_with_build(watch: Connection) -> None:
+    try:
+        watch.recv()  # nothing is ever sent: this returns when the build's end closes
+    except (EOFError, OSError):
+        pass
+    os.killpg(0, signal.SIGKILL)
+
+
+_server_context: multiprocessing.context.BaseContext | None = None
+
+
+def _context() -> multiprocessing.context.BaseContext:
+    global _server_context
+    if _server_context is None:
+        if "forkserver" in multiprocessing.get_all_start_methods():
+            # a copy of a server that has imported the writers, never of this process, which
+            # may hold Pango and fontconfig state a child must not share
+            _server_context = multiprocessing.get_context("forkserver")
+            _server_context.set_forkserver_preload(["workshopkit.pack"])
+        else:
+            _server_context = multiprocessing.get_context("spawn")
+    return _server_context

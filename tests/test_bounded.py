@@ -1,0 +1,148 @@
+"""Renders run in a worker with a time and a memory bound: one that runs too long or asks for
+too much is stopped with a message naming the limit, the processes it started go with it,
+and nothing keeps running behind a killed build."""
+from __future__ import annotations
+
+import functools
+import os
+import signal
+import subprocess
+import sys
+import textwrap
+import time
+from pathlib import Path
+
+import pytest
+from click.testing import CliRunner
+from helpers import MINIMAL, eventually
+
+from workshopkit import bounded
+from workshopkit.bounded import Bounds
+from workshopkit.cli import main
+from workshopkit.errors import DefinitionError, Problem, RenderError
+from workshopkit.roster import RosterError
+
+
+def _sleep_forever(pid_file: Path, progress) -> None:
+    pid_file.write_text(str(os.getpid()))
+    helper = subprocess.Popen([sys.executable, "-c", "import time; time.sleep(600)"])
+    (pid_file.parent / "helper.pid").write_text(str(helper.pid))
+    time.sleep(600)
+
+
+def _hoard(progress) -> None:
+    blocks = []
+    while True:
+        blocks.append(bytearray(64 * 1024 * 1024))
+
+
+def _fail_with(error: Exception, progress) -> None:
+    raise error
+
+
+def _count(progress) -> str:
+    for done in range(1, 4):
+        progress(done, 3)
+    return "finished"
+
+
+def _bug(progress) -> None:
+    raise KeyError("no such slug")
+
+
+def alive(pid: int) -> bool:
+    try:
+        os.kill(pid, 0)
+    except ProcessLookupError:
+        return False
+    # a zombie has ended; only its parent has not collected it yet
+    status = Path(f"/proc/{pid}/status")
+    return not (status.exists() and "State:\tZ" in status.read_text())
+
+
+def wait_until_gone(pid: int) -> bool:
+    return eventually(lambda: not alive(pid))
+
+
+def test_a_render_over_its_time_is_stopped_with_every_process_it_started(tmp_path):
+    pid_file = tmp_path / "worker.pid"
+    with pytest.raises(RenderError) as caught:
+        bounded.run(functools.partial(_sleep_forever, pid_file), Bounds(seconds=2), "the pack")
+    assert str(caught.value) == ("the pack took longer than 2 s, the time limit of a render "
+                                 "(--max-seconds); it was stopped and nothing was written")
+    assert wait_until_gone(int(pid_file.read_text()))
+    assert wait_until_gone(int((tmp_path / "helper.pid").read_text()))
+
+
+def test_a_render_over_its_memory_is_stopped_naming_the_limit():
+    with pytest.raises(RenderError) as caught:
+        bounded.run(_hoard, Bounds(memory_mib=512), "the pack")
+    assert str(caught.value) == ("the pack needed more than 512 MiB, the memory limit of a render "
+                                 "(--max-memory); it was stopped and nothing was written")
+
+
+@pytest.mark.parametrize("error", [
+    DefinitionError([Problem("a.yaml", 3, 5, "agenda.days", "too long"),
+                     Problem("a.yaml", 1, 1, "title", "missing")]),
+    RosterError(["roster.csv:4: name is empty", "roster.csv:9: code is repeated"]),
+    RenderError("agenda: the bundled font has no glyph for '☃' (U+2603)"),
+], ids=lambda e: type(e).__name__)
+def test_the_users_errors_cross_from_the_worker_whole(error):
+    with pytest.raises(type(error)) as caught:
+        bounded.run(functools.partial(_fail_with, error), Bounds(), "the pack")
+    assert caught.value.lines() == error.lines()
+
+
+def test_progress_reaches_the_build_and_a_bug_keeps_its_traceback():
+    seen = []
+    result, usage = bounded.run(_count, Bounds(), "the pack", lambda done, total: seen.append((done, total)))
+    assert result == "finished" and seen == [(1, 3), (2, 3), (3, 3)]
+    assert usage.worker_mib > 10
+    with pytest.raises(RuntimeError, match=r"(?s)the render worker failed:.*KeyError: 'no such slug'"):
+        bounded.run(_bug, Bounds(), "the pack")
+
+
+def test_nothing_keeps_rendering_behind_a_killed_build(tmp_path):
+    script = tmp_path / "build.py"
+    script.write_text(textwrap.dedent(f"""
+        import functools, sys
+        from pathlib import Path
+        sys.path.insert(0, {str(Path(__file__).parent)!r})
+        from test_bounded import _sleep_forever
+        from workshopkit import bounded
+        if __name__ == "__main__":
+            bounded.run(functools.partial(_sleep_forever, Path({str(tmp_path / "worker.pid")!r})),
+                        bounded.Bounds(seconds=600), "the pack")
+    """))
+    build = subprocess.Popen([sys.executable, str(script)])
+    deadline = time.monotonic() + 60
+    while not (tmp_path / "helper.pid").exists() and time.monotonic() < deadline:
+        time.sleep(0.1)
+    os.kill(build.pid, signal.SIGKILL)
+    build.wait()
+    assert wait_until_gone(int((tmp_path / "worker.pid").read_text()))
+    assert wait_until_gone(int((tmp_path / "helper.pid").read_text()))
+
+
+def test_the_cli_bounds_a_pathological_template(tmp_path, monkeypatch):
+    monkeypatch.chdir(tmp_path)
+    (tmp_path / "look").mkdir()
+    (tmp_path / "look" / "document.html.j2").write_text(
+        "{% for i in range(100000) %}{% for j in range(100000) %}{% endfor %}{% endfor %}")
+    (tmp_path / "forum.yaml").write_text(MINIMAL + "theme: {templates: look}\n", encoding="utf-8")
+    result = CliRunner().invoke(main, ["build", "forum.yaml", "--max-seconds", "2"])
+    assert result.exit_code == 2
+    assert result.stderr == ("the pack of forum.yaml took longer than 2 s, the time limit of a "
+                             "render (--max-seconds); it was stopped and nothing was written\n")
+    assert not (tmp_path / "out").exists() or not any((tmp_path / "out").rglob("*.*"))
+
+
+def test_the_cli_bounds_a_template_that_asks_for_too_much_memory(tmp_path, monkeypatch):
+    monkeypatch.chdir(tmp_path)
+    (tmp_path / "look").mkdir()
+    (tmp_path / "look" / "document.html.j2").write_text("<p>\n{{ 'x'|center(4000000000) }}</p>")
+    (tmp_path / "forum.yaml").write_text(MINIMAL + "theme: {templates: look}\n", encoding="utf-8")
+    result = CliRunner().invoke(main, ["build", "forum.yaml", "--max-memory", "1024"])
+    assert result.exit_code == 2
+    assert result.stderr == ("look/document.html.j2:2:1: needs more memory than a render may take "
+                             "(--max-memory)\n")
