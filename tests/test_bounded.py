@@ -3,7 +3,6 @@ too much is stopped with a message naming the limit, the processes it started go
 and nothing keeps running behind a killed build."""
 from __future__ import annotations
 
-import functools
 import os
 import signal
 import subprocess
@@ -17,10 +16,12 @@ from click.testing import CliRunner
 from helpers import MINIMAL, eventually
 
 from workshopkit import bounded
-from workshopkit.bounded import Bounds
+from workshopkit.bounded import Bounds, Call
 from workshopkit.cli import main
 from workshopkit.errors import DefinitionError, Problem, RenderError
 from workshopkit.roster import RosterError
+
+HERE = __name__  # the worker imports the functions below by name
 
 
 def _sleep_forever(pid_file: Path, progress) -> None:
@@ -67,7 +68,7 @@ def wait_until_gone(pid: int) -> bool:
 def test_a_render_over_its_time_is_stopped_with_every_process_it_started(tmp_path):
     pid_file = tmp_path / "worker.pid"
     with pytest.raises(RenderError) as caught:
-        bounded.run(functools.partial(_sleep_forever, pid_file), Bounds(seconds=2), "the pack")
+        bounded.run(Call(HERE, "_sleep_forever", (pid_file,)), Bounds(seconds=2), "the pack")
     assert str(caught.value) == ("the pack took longer than 2 s, the time limit of a render "
                                  "(--max-seconds); it was stopped and nothing was written")
     assert wait_until_gone(int(pid_file.read_text()))
@@ -76,7 +77,7 @@ def test_a_render_over_its_time_is_stopped_with_every_process_it_started(tmp_pat
 
 def test_a_render_over_its_memory_is_stopped_naming_the_limit():
     with pytest.raises(RenderError) as caught:
-        bounded.run(_hoard, Bounds(memory_mib=512), "the pack")
+        bounded.run(Call(HERE, "_hoard"), Bounds(memory_mib=512), "the pack")
     assert str(caught.value) == ("the pack needed more than 512 MiB, the memory limit of a render "
                                  "(--max-memory); it was stopped and nothing was written")
 
@@ -89,29 +90,30 @@ def test_a_render_over_its_memory_is_stopped_naming_the_limit():
 ], ids=lambda e: type(e).__name__)
 def test_the_users_errors_cross_from_the_worker_whole(error):
     with pytest.raises(type(error)) as caught:
-        bounded.run(functools.partial(_fail_with, error), Bounds(), "the pack")
+        bounded.run(Call(HERE, "_fail_with", (error,)), Bounds(), "the pack")
     assert caught.value.lines() == error.lines()
 
 
 def test_progress_reaches_the_build_and_a_bug_keeps_its_traceback():
     seen = []
-    result, usage = bounded.run(_count, Bounds(), "the pack", lambda done, total: seen.append((done, total)))
+    result, usage = bounded.run(Call(HERE, "_count"), Bounds(), "the pack",
+                                lambda done, total: seen.append((done, total)))
     assert result == "finished" and seen == [(1, 3), (2, 3), (3, 3)]
     assert usage.worker_mib > 10
     with pytest.raises(RuntimeError, match=r"(?s)the render worker failed:.*KeyError: 'no such slug'"):
-        bounded.run(_bug, Bounds(), "the pack")
+        bounded.run(Call(HERE, "_bug"), Bounds(), "the pack")
 
 
 def test_nothing_keeps_rendering_behind_a_killed_build(tmp_path):
     script = tmp_path / "build.py"
     script.write_text(textwrap.dedent(f"""
-        import functools, sys
+        import sys
         from pathlib import Path
         sys.path.insert(0, {str(Path(__file__).parent)!r})
-        from test_bounded import _sleep_forever
         from workshopkit import bounded
         if __name__ == "__main__":
-            bounded.run(functools.partial(_sleep_forever, Path({str(tmp_path / "worker.pid")!r})),
+            bounded.run(bounded.Call("test_bounded", "_sleep_forever",
+                                     (Path({str(tmp_path / "worker.pid")!r}),)),
                         bounded.Bounds(seconds=600), "the pack")
     """))
     build = subprocess.Popen([sys.executable, str(script)])

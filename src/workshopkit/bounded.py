@@ -10,6 +10,7 @@ imported WeasyPrint once, so starting one costs milliseconds, not a second.
 """
 from __future__ import annotations
 
+import importlib
 import multiprocessing
 import os
 import resource
@@ -25,7 +26,17 @@ from typing import Any
 from .errors import RenderError, WorkshopkitError
 
 Progress = Callable[[int, int], None]
-Task = Callable[[Progress], Any]  # must pickle: a module-level function or a partial of one
+
+
+@dataclass(frozen=True)
+class Call:
+    """What the worker runs: `module.function(*args, progress)`, named rather than held, so the
+    build never imports the renderer (and WeasyPrint) itself."""
+
+    module: str
+    function: str
+    args: tuple[Any, ...] = ()
+
 
 DEFAULT_SECONDS = 300.0
 SECONDS_PER_PARTICIPANT = 3.0  # a personal print run lays out every participant's set
@@ -52,9 +63,9 @@ class Usage:
     helpers_mib: float
 
 
-def run(task: Task, bounds: Bounds, what: str, progress: Progress | None = None
+def run(task: Call, bounds: Bounds, what: str, progress: Progress | None = None
         ) -> tuple[Any, Usage]:
-    """`task(progress)` in a bounded worker: its result and the memory it took, or its
+    """The call in a bounded worker: its result and the memory it took, or its
     WorkshopkitError raised here."""
     context = _context()
     receive, send = context.Pipe(duplex=False)
@@ -119,7 +130,7 @@ def _stop(worker: multiprocessing.process.BaseProcess, grace: float) -> None:
     worker.join()
 
 
-def _work(task: Task, bounds: Bounds, send: Connection, watch: Connection) -> None:
+def _work(task: Call, bounds: Bounds, send: Connection, watch: Connection) -> None:
     os.setpgrp()
     limit = bounds.memory_mib * 1024 * 1024
     resource.setrlimit(resource.RLIMIT_AS, (limit, limit))
@@ -129,7 +140,8 @@ def _work(task: Task, bounds: Bounds, send: Connection, watch: Connection) -> No
         send.send(("progress", (done, total)))
 
     try:
-        message: tuple[str, Any] = ("done", (task(report), _usage()))
+        function = getattr(importlib.import_module(task.module), task.function)
+        message: tuple[str, Any] = ("done", (function(*task.args, report), _usage()))
     except WorkshopkitError as error:
         message = ("error", error)
     except MemoryError:
@@ -165,7 +177,7 @@ def _context() -> multiprocessing.context.BaseContext:
             # a copy of a server that has imported the writers, never of this process, which
             # may hold Pango and fontconfig state a child must not share
             _server_context = multiprocessing.get_context("forkserver")
-            _server_context.set_forkserver_preload(["workshopkit.pack"])
+            _server_context.set_forkserver_preload(["workshopkit.render"])
         else:
             _server_context = multiprocessing.get_context("spawn")
     return _server_context

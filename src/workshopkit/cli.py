@@ -9,20 +9,13 @@ from pathlib import Path
 
 import click
 
-from . import library, thai_lint
+from . import library, pack, thai_lint
 from .bounded import DEFAULT_MEMORY_MIB, DEFAULT_SECONDS, SECONDS_PER_PARTICIPANT
 from .definition import read_workshop
 from .errors import WorkshopkitError
 from .loader import load_file
 from .schema import SCHEMA_FILE, workshop_schema
 from .terminal import agenda_lines
-
-
-def _pack():
-    # The pack module brings WeasyPrint, which takes most of a second to import: `validate`,
-    # `agenda` and `list` should answer before that.
-    from . import pack
-    return pack
 
 
 def _fail(error: WorkshopkitError) -> None:
@@ -58,7 +51,7 @@ def main() -> None:
 def results_template(file: Path, out: Path, roster: Path | None, round_number: int) -> None:
     """Write the CSV to type paper self-assessments into."""
     try:
-        rows = _pack().write_results_template(file, out, roster, round_number)
+        rows = pack.write_results_template(file, out, roster, round_number)
     except WorkshopkitError as error:
         _fail(error)
         return
@@ -77,7 +70,7 @@ def results(file: Path, responses: tuple[Path, ...], out: Path, per_participant:
     """Report on filled self-assessments (typed-in CSV, Excel, or a Google Forms export).
     Give two files for two rounds, or one with a round column."""
     try:
-        built = _pack().build_results(file, responses, out, per_participant=per_participant,
+        built = pack.build_results(file, responses, out, per_participant=per_participant,
                                       max_seconds=max_seconds, max_memory_mib=max_memory)
     except WorkshopkitError as error:
         _fail(error)
@@ -95,7 +88,7 @@ def schema(out: Path | None) -> None:
     """Print the JSON Schema of a workshop definition (for editors such as VS Code)."""
     text = _schema_text()
     if out:
-        _pack().write_atomic(out, text.encode("utf-8"))
+        pack.write_atomic(out, text.encode("utf-8"))
     else:
         click.echo(text, nl=False)
 
@@ -110,11 +103,11 @@ def watch(file: Path, out: Path, fmt: str) -> None:
     """Rebuild FILE on every save; print problems and keep watching (Ctrl+C stops)."""
     from watchfiles import watch as changes  # only this command needs it
 
-    formats = _pack().FORMATS if fmt == "all" else (fmt,)
+    formats = pack.FORMATS if fmt == "all" else (fmt,)
 
     def rebuild() -> None:
         try:
-            result = _pack().build(file, out, formats)
+            result = pack.build(file, out, formats)
         except WorkshopkitError as error:
             for line in error.lines():
                 click.echo(line, err=True)
@@ -171,8 +164,8 @@ def new(name: str, source: str | None, out: Path) -> None:
         text = library.new_definition(name, origin, f"./{SCHEMA_FILE}")
         out.mkdir(parents=True, exist_ok=True)
         if not (out / SCHEMA_FILE).exists():  # so the editor finds the schema beside the file
-            _pack().write_atomic(out / SCHEMA_FILE, _schema_text().encode("utf-8"))
-        _pack().write_atomic(path, text.encode("utf-8"))
+            pack.write_atomic(out / SCHEMA_FILE, _schema_text().encode("utf-8"))
+        pack.write_atomic(path, text.encode("utf-8"))
         read_workshop(path)
     except WorkshopkitError as error:
         _fail(error)
@@ -226,7 +219,7 @@ def _fix(file: Path) -> str:
     text, count = thai_lint.fix(load_file(file))
     if not count:
         return ""
-    backup = _pack().rewrite_source(file, text)
+    backup = pack.rewrite_source(file, text)
     return f"{file}: fixed {count} Thai typing error{'s' if count > 1 else ''} (original kept as {backup})"
 
 
@@ -246,9 +239,9 @@ def _fix(file: Path) -> str:
 def build(file: Path, out: Path, fmt: str, no_embed_fonts: bool, roster: Path | None,
           participants: int | None, max_seconds: float | None, max_memory: int | None) -> None:
     """Build the print pack of a workshop definition."""
-    formats = _pack().FORMATS if fmt == "all" else (fmt,)
+    formats = pack.FORMATS if fmt == "all" else (fmt,)
     try:
-        result = _pack().build(file, out, formats, embed_fonts=not no_embed_fonts, roster=roster,
+        result = pack.build(file, out, formats, embed_fonts=not no_embed_fonts, roster=roster,
                                participants=participants, progress=_progress(),
                                max_seconds=max_seconds, max_memory_mib=max_memory)
     except WorkshopkitError as error:

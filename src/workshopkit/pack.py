@@ -1,13 +1,13 @@
 """Stage 5: decides which files a pack holds, for whom and how many copies, and writes them.
 
-The only module that writes files. Everything is rendered in memory first; then each file
-goes to a temporary name beside its target and is moved into place, and the manifest comes
-last, so an interrupted or failed build never leaves a half-written file behind.
+The only module that writes files. Everything is rendered first, as bytes, in a bounded
+worker (bounded.py runs render.py); then each file goes to a temporary name beside its target
+and is moved into place, and the manifest comes last, so an interrupted or failed build never
+leaves a half-written file behind.
 """
 from __future__ import annotations
 
 import csv
-import functools
 import io
 import json
 import os
@@ -17,18 +17,14 @@ from dataclasses import asdict, dataclass, field
 from pathlib import Path
 
 from . import bounded, doc, model, results
-from .bounded import Bounds, Usage
+from .bounded import Bounds, Progress, Usage
 from .compose import compose_all, style_of
-from .compose.checklist import PrintJob, compose_checklist
+from .compose.checklist import PrintJob
 from .compose.results_report import compose_results
 from .compose.sign_in import compose_sign_in
 from .definition import read_workshop
 from .errors import OutputError, WorkshopkitError
-from .formatting import Style
-from .printrun import Progress, render_print_run
-from .roster import Roster, blank_roster, read_roster
-from .writers.docx import DocxWriter
-from .writers.pdf import PdfWriter
+from .roster import blank_roster, read_roster
 
 FORMATS = ("pdf", "docx")
 PRINT_RUN = "participants-print.pdf"
@@ -56,7 +52,7 @@ class Pack:
 
 
 @dataclass(frozen=True)
-class _Bundle:
+class Bundle:
     """One output file's worth of documents: a single document, or a pack of several."""
 
     stem: str
@@ -84,8 +80,8 @@ def build(definition: Path, out: Path, formats: tuple[str, ...] = FORMATS, *,
         participants or workshop.participants or BLANK_SIGN_IN_ROWS)
     documents.append(compose_sign_in(workshop, style_of(workshop), signers))
     bounds = Bounds.for_people(len(people.participants) if people else 0, max_seconds, max_memory_mib)
-    task = functools.partial(_render_pack, workshop, documents, formats, count, people,
-                             definition.parent, embed_fonts)
+    task = bounded.Call("workshopkit.render", "pack_files",
+                        (workshop, documents, formats, count, people, definition.parent, embed_fonts))
     (files, jobs), usage = bounded.run(task, bounds, f"the pack of {definition.name}", progress)
     folder = _pack_folder(out, workshop)
     for data, entry in files:
@@ -100,82 +96,18 @@ def build(definition: Path, out: Path, formats: tuple[str, ...] = FORMATS, *,
     return Pack(folder, entries, jobs, people.warnings if people else [], usage)
 
 
-def _render_pack(workshop: model.Workshop, documents: list[doc.Document], formats: tuple[str, ...],
-                 copies: int, people: Roster | None, source_dir: Path, embed_fonts: bool,
-                 progress: Progress) -> tuple[list[tuple[bytes, Entry]], list[PrintJob]]:
-    """Every file of the pack as bytes; runs in the bounded render worker."""
-    files: list[tuple[bytes, Entry]] = []
-    jobs: list[PrintJob] = []
-    if "pdf" in formats:
-        pdf_files, jobs, checklist = _render_pdf(workshop, documents, copies, people, source_dir,
-                                                 progress)
-        files += pdf_files
-        documents = [checklist, *documents]
-    if "docx" in formats:
-        files += render_docx(workshop, plan(workshop, documents, copies), embed_fonts, source_dir)
-    return files, jobs
-
-
-def plan(workshop: model.Workshop, documents: Sequence[doc.Document], copies: int) -> list[_Bundle]:
+def plan(workshop: model.Workshop, documents: Sequence[doc.Document], copies: int) -> list[Bundle]:
     """Every file of the pack: each document alone, then the participants' and the
     facilitator's packs, which gather the documents in agenda order for one print job."""
     style = style_of(workshop)
-    bundles = [_Bundle(d.slug, d.kind, d.audience, copies if d.audience == "participant" else 1,
+    bundles = [Bundle(d.slug, d.kind, d.audience, copies if d.audience == "participant" else 1,
                        d.title, (d,)) for d in documents]
-    bundles.append(_Bundle("participant-pack", "participant-pack", "participant", copies,
+    bundles.append(Bundle("participant-pack", "participant-pack", "participant", copies,
                            style.label("participant_pack"),
                            tuple(d for d in documents if d.audience == "participant")))
-    bundles.append(_Bundle("facilitator-pack", "facilitator-pack", "facilitator", 1,
+    bundles.append(Bundle("facilitator-pack", "facilitator-pack", "facilitator", 1,
                            style.label("facilitator_pack"), tuple(documents)))
     return bundles
-
-
-def _render_pdf(workshop: model.Workshop, documents: list[doc.Document], copies: int,
-                people: Roster | None, source_dir: Path, progress: Progress | None
-                ) -> tuple[list[tuple[bytes, Entry]], list[PrintJob], doc.Document]:
-    """Every bundle as PDF bytes, the participants' print job when there is a roster, and the
-    print checklist, which also opens the facilitator pack. Each document is laid out once."""
-    writer = PdfWriter.for_workshop(workshop, source_dir)
-    rendered = {d.slug: writer.render(d) for d in documents}
-    pages = {slug: len(r.pages) for slug, r in rendered.items()}
-    out: list[tuple[bytes, Entry]] = []
-    run = None
-    if people:
-        participant_docs = [d for d in documents if d.audience == "participant"]
-        run = render_print_run(workshop, participant_docs, people.participants, source_dir, progress)
-    style = style_of(workshop)
-    checklist_pages = 1
-    for _ in range(2):  # the checklist counts the facilitator pack, which holds the checklist
-        jobs = _print_jobs(style, documents, pages, copies, run, checklist_pages)
-        checklist = compose_checklist(jobs, style, workshop.title)
-        rendered[checklist.slug] = writer.render(checklist)
-        if len(rendered[checklist.slug].pages) == checklist_pages:
-            break
-        checklist_pages = len(rendered[checklist.slug].pages)
-    bundles = plan(workshop, [checklist, *documents], copies)
-    for bundle in bundles:
-        parts = [rendered[d.slug] for d in bundle.documents]
-        count = sum(len(part.pages) for part in parts)
-        out.append((writer.write(parts), _entry(bundle, "pdf", count)))
-    if run:
-        out.append((run.data, Entry("participants-print", "pdf", PRINT_RUN, run.pages, "participant",
-                                    1, style.label("print_job"))))
-    return out, jobs, checklist
-
-
-def _print_jobs(style: Style, documents: Sequence[doc.Document], pages: dict[str, int],
-                copies: int, run, checklist_pages: int) -> list[PrintJob]:
-    participant = [d.slug for d in documents if d.audience == "participant"]
-    jobs = []
-    if run:
-        jobs.append(PrintJob(PRINT_RUN, style.label("print_job"), 1, run.pages, True))
-    else:
-        jobs.append(PrintJob("participant-pack.pdf", style.label("participant_pack"), copies,
-                             sum(pages[s] for s in participant), True))
-    jobs.append(PrintJob("facilitator-pack.pdf", style.label("facilitator_pack"), 1,
-                         checklist_pages + sum(pages.values()), True))
-    jobs.append(PrintJob("sign-in.pdf", style.label("sign_in"), 1, pages["sign-in"], False))
-    return jobs
 
 
 def write_results_template(definition: Path, out: Path, roster: Path | None = None,
@@ -206,37 +138,14 @@ def build_results(definition: Path, responses: Sequence[Path], out: Path,
     if not data.responses:
         raise WorkshopkitError("no responses to report on")
     report = compose_results(workshop, data, style_of(workshop), per_participant)
-    bundle = _Bundle("results", "results-report", "facilitator", 1, report.title, (report,))
-    task = functools.partial(_render_bundle, workshop, bundle, formats, definition.parent)
+    bundle = Bundle("results", "results-report", "facilitator", 1, report.title, (report,))
+    task = bounded.Call("workshopkit.render", "bundle_files", (workshop, bundle, formats, definition.parent))
     bounds = Bounds.for_people(0, max_seconds, max_memory_mib)
     files, usage = bounded.run(task, bounds, "the results report")
     folder = _pack_folder(out, workshop)
     for data_bytes, entry in files:
         write_atomic(folder / entry.path, data_bytes)
     return Pack(folder, [entry for _, entry in files], warnings=data.warnings, usage=usage)
-
-
-def _render_bundle(workshop: model.Workshop, bundle: _Bundle, formats: tuple[str, ...],
-                   source_dir: Path, progress: Progress) -> list[tuple[bytes, Entry]]:
-    files = []
-    if "pdf" in formats:
-        writer = PdfWriter.for_workshop(workshop, source_dir)
-        rendered = [writer.render(d) for d in bundle.documents]
-        files.append((writer.write(rendered), _entry(bundle, "pdf", sum(len(r.pages) for r in rendered))))
-    if "docx" in formats:
-        files += render_docx(workshop, [bundle], True, source_dir)
-    return files
-
-
-def render_docx(workshop: model.Workshop, bundles: list[_Bundle], embed_fonts: bool,
-                source_dir: Path) -> list[tuple[bytes, Entry]]:
-    writer = DocxWriter.for_workshop(workshop, source_dir, embed_fonts)
-    return [(writer.write(bundle.documents), _entry(bundle, "docx", None)) for bundle in bundles]
-
-
-def _entry(bundle: _Bundle, fmt: str, pages: int | None) -> Entry:
-    return Entry(bundle.kind, fmt, f"{bundle.stem}.{fmt}", pages, bundle.audience, bundle.copies,
-                 bundle.title)
 
 
 def _pack_folder(out: Path, workshop: model.Workshop) -> Path:

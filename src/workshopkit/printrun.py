@@ -12,7 +12,7 @@ from __future__ import annotations
 import io
 import multiprocessing
 import os
-from collections.abc import Callable, Sequence
+from collections.abc import Sequence
 from concurrent.futures import ProcessPoolExecutor, as_completed
 from dataclasses import dataclass
 from pathlib import Path
@@ -20,12 +20,12 @@ from pathlib import Path
 from pypdf import PdfWriter as PdfMerger
 
 from . import doc, model
+from .bounded import Progress
 from .compose import style_of
 from .compose.personal import is_personal, personalize
 from .roster import Participant
 from .writers.pdf import PdfWriter
 
-Progress = Callable[[int, int], None]
 INLINE_BELOW = 8  # fewer participants than this render in this process: workers cost a start-up
 
 
