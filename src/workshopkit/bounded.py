@@ -177,7 +177,7 @@ def _context() -> multiprocessing.context.BaseContext:
             # a copy of a server that has imported the writers, never of this process, which
             # may hold Pango and fontconfig state a child must not share
             _server_context = multiprocessing.get_context("forkserver")
-            _server_context.set_forkserver_preload(["workshopkit.render"])
+            _server_context.set_forkserver_preload(["workshopkit.render", "workshopkit.warm"])
         else:
             _server_context = multiprocessing.get_context("spawn")
     return _server_context
