@@ -120,14 +120,14 @@ def test_watch_rebuilds_on_save_and_survives_a_broken_file(tmp_path):
     lines: queue.Queue[str] = queue.Queue()
     threading.Thread(target=lambda: [lines.put(line) for line in process.stdout], daemon=True).start()
 
-    def wait_for(text: str, content: str | None = None, seconds: float = 90) -> str:
-        """Wait for `text`, saving `content` again every few seconds: a save that lands before
-        the watcher has started is not lost, and a slow machine only waits longer."""
+    def wait_for(text: str, content: str | None = None, seconds: float = 90, file: Path = path) -> str:
+        """Wait for `text`, saving `content` into `file` again every few seconds: a save that
+        lands before the watcher has started is not lost, and a slow machine only waits longer."""
         seen = ""
         deadline = time.monotonic() + seconds
         while time.monotonic() < deadline:
             if content is not None:
-                path.write_text(content, encoding="utf-8")
+                file.write_text(content, encoding="utf-8")
             try:
                 seen += lines.get(timeout=3)
                 while not lines.empty():
@@ -143,6 +143,13 @@ def test_watch_rebuilds_on_save_and_survives_a_broken_file(tmp_path):
         broken = wait_for("not built", MINIMAL.replace("minutes: 15", "minutes: -1"))
         assert "agenda.days[0].items[1].minutes: input should be greater than or equal to 1" in broken
         wait_for(f"{path}: built", MINIMAL.replace("ปิดเวที", "ปิดเวทีและถ่ายรูปร่วมกัน"))
+        template = tmp_path / "look" / "document.html.j2"
+        template.parent.mkdir()
+        template.write_text("{% extends 'workshopkit/document.html.j2' %}", encoding="utf-8")
+        wait_for(f"{path}: built", MINIMAL + "theme: {templates: look}\n")
+        broken = wait_for("not built", "{% extends 'workshopkit/document.html.j2' %}\n"
+                                       "{% block end %}{{ document.titel }}{% endblock %}", file=template)
+        assert "look/document.html.j2:2:" in broken and "has no attribute 'titel'" in broken
         assert process.poll() is None  # still watching
     finally:
         process.terminate()

@@ -13,8 +13,8 @@ from __future__ import annotations
 import importlib
 import multiprocessing
 import os
-import resource
 import signal
+import sys
 import threading
 import time
 import traceback
@@ -24,6 +24,12 @@ from multiprocessing.connection import Connection
 from typing import Any
 
 from .errors import RenderError, WorkshopkitError
+
+try:
+    import resource
+except ImportError:  # Windows: no rlimits and no process groups; the time bound still holds
+    resource = None  # type: ignore[assignment]
+GROUPS = hasattr(os, "killpg")
 
 Progress = Callable[[int, int], None]
 
@@ -122,7 +128,8 @@ def _stop(worker: multiprocessing.process.BaseProcess, grace: float) -> None:
         worker.join(timeout=grace)
     # the worker and any print-run worker it started; the worker itself too, should it not
     # have reached setpgrp yet
-    for kill in (lambda: os.killpg(worker.pid, signal.SIGKILL), worker.kill):
+    kills = [lambda: os.killpg(worker.pid, signal.SIGKILL)] if GROUPS else []
+    for kill in (*kills, worker.kill):
         try:
             kill()
         except (ProcessLookupError, PermissionError):
@@ -131,9 +138,14 @@ def _stop(worker: multiprocessing.process.BaseProcess, grace: float) -> None:
 
 
 def _work(task: Call, bounds: Bounds, send: Connection, watch: Connection) -> None:
-    os.setpgrp()
-    limit = bounds.memory_mib * 1024 * 1024
-    resource.setrlimit(resource.RLIMIT_AS, (limit, limit))
+    if GROUPS:
+        os.setpgrp()
+    if resource:
+        limit = bounds.memory_mib * 1024 * 1024
+        _, hard = resource.getrlimit(resource.RLIMIT_AS)
+        if hard != resource.RLIM_INFINITY:  # a machine's own cap stays, and may be lower
+            limit = min(limit, hard)
+        resource.setrlimit(resource.RLIMIT_AS, (limit, limit))
     threading.Thread(target=_die_with_build, args=(watch,), daemon=True).start()
 
     def report(done: int, total: int) -> None:
@@ -155,8 +167,11 @@ def _work(task: Call, bounds: Bounds, send: Connection, watch: Connection) -> No
 
 
 def _usage() -> Usage:
-    return Usage(resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024,
-                 resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss / 1024)
+    if not resource:
+        return Usage(0.0, 0.0)
+    unit = 1024 * 1024 if sys.platform == "darwin" else 1024  # ru_maxrss: bytes there, KiB here
+    return Usage(resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / unit,
+                 resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss / unit)
 
 
 def _die_with_build(watch: Connection) -> None:
@@ -164,7 +179,9 @@ def _die_with_build(watch: Connection) -> None:
         watch.recv()  # nothing is ever sent: this returns when the build's end closes
     except (EOFError, OSError):
         pass
-    os.killpg(0, signal.SIGKILL)
+    if GROUPS:
+        os.killpg(0, signal.SIGKILL)
+    os._exit(1)
 
 
 _server_context: multiprocessing.context.BaseContext | None = None

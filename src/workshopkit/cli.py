@@ -100,7 +100,8 @@ def schema(out: Path | None) -> None:
 @click.option("--format", "fmt", type=click.Choice(["pdf", "docx", "all"]), default="pdf",
               show_default=True)
 def watch(file: Path, out: Path, fmt: str) -> None:
-    """Rebuild FILE on every save; print problems and keep watching (Ctrl+C stops)."""
+    """Rebuild FILE on every save of it, of a definition beside it (extends:, include:) or of
+    a template; print problems and keep watching (Ctrl+C stops)."""
     from watchfiles import watch as changes  # only this command needs it
 
     formats = pack.FORMATS if fmt == "all" else (fmt,)
@@ -115,10 +116,16 @@ def watch(file: Path, out: Path, fmt: str) -> None:
             return
         click.echo(f"{file}: built {len(result.entries)} files into {result.folder}")
 
+    def is_source(_, path: str) -> bool:
+        return Path(path).suffix in WATCHED and not Path(path).resolve().is_relative_to(out.resolve())
+
     rebuild()
-    for _ in changes(file.resolve().parent, watch_filter=lambda _, path: Path(path) == file.resolve(),
-                     debounce=300, raise_interrupt=False):
+    for _ in changes(file.resolve().parent, watch_filter=is_source, debounce=300,
+                     raise_interrupt=False):
         rebuild()
+
+
+WATCHED = {".yaml", ".yml", ".j2", ".css"}  # definitions and templates, never the outputs
 
 
 def _schema_text() -> str:
