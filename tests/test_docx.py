@@ -185,3 +185,14 @@ def test_docx_reopens_with_real_paragraphs_and_tables(reference_pack, name):
     word = docx.Document(str(reference_pack / name))
     assert word.paragraphs and word.tables
     assert word.paragraphs[0].style.name == "Title"
+
+
+def test_session_plan_rows_of_qr_codes_do_not_split_and_long_rows_may(reference_pack):
+    body = part(reference_pack / "session-plan.docx", "word/document.xml")
+    kept = {}
+    for row in body.iter(f"{{{W}}}tr"):
+        label = "".join(row.find("w:tc", NS).itertext())
+        kept.setdefault(label, []).append(row.find("w:trPr/w:cantSplit", NS) is not None)
+    assert kept["สื่อ"] == [False, True, False, False, False, False, False]  # activity 2's videos
+    assert kept["แบบสำรวจออนไลน์"] == [True]
+    assert not any(kept["วิธีการ"])

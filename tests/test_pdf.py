@@ -93,6 +93,19 @@ def test_session_plan_video_qr_codes_decode(reference_pack):
         assert url in codes
 
 
+PLAN_LABELS = {"เนื้อหา", "วัตถุประสงค์", "วิธีการ", "สื่อ", "แบบสำรวจออนไลน์", "ใบงาน/แบบฟอร์ม",
+               "เวลาที่ใช้", "ผลที่คาดว่าจะได้รับ"}
+
+
+def test_no_session_plan_page_ends_with_a_label_whose_content_went_on(reference_pack):
+    path = reference_pack / "session-plan.pdf"
+    for page in range(1, len(PdfReader(path).pages) + 1):
+        lines = subprocess.run(["pdftotext", "-f", str(page), "-l", str(page), "-raw", "-enc", "UTF-8",
+                                str(path), "-"], check=True, capture_output=True,
+                               text=True).stdout.strip().splitlines()
+        assert lines[-2].strip() not in PLAN_LABELS, f"page {page} ends with {lines[-2]!r}"
+
+
 def test_pages_are_a4_and_the_action_plan_is_landscape(reference_pack):
     portrait = PdfReader(reference_pack / "agenda.pdf").pages[0].mediabox
     landscape = PdfReader(reference_pack / "action-plan.pdf").pages[0].mediabox

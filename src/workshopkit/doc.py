@@ -142,7 +142,9 @@ class Cell:
 @dataclass(frozen=True)
 class Row:
     cells: tuple[Cell, ...]
-    kind: Literal["body", "head", "group", "muted"] = "body"
+    # keep: a row short enough to keep on one page, whose blocks (QR codes) cannot split;
+    # split, its label could be left alone at a page foot
+    kind: Literal["body", "head", "group", "muted", "keep"] = "body"
 
 
 @dataclass(frozen=True)

@@ -6,9 +6,13 @@ worksheets, forms and surveys it uses; then the facilitation tips.
 """
 from __future__ import annotations
 
+from collections.abc import Sequence
+
 from .. import doc, model
 from ..formatting import Style
 from .common import cell, numbered, paragraphs
+
+KEEP_CODES = 6  # rows with up to six QR codes (about 16 cm) are kept on one page
 
 
 def compose_session_plan(workshop: model.Workshop, style: Style,
@@ -76,8 +80,18 @@ def _card(workshop: model.Workshop, activity: model.Activity, style: Style,
     if activity.expected:
         rows.append(("expected", (paragraphs(activity.expected, style),) if len(activity.expected) > 1
                      else (doc.text(activity.expected[0]),)))
-    body = tuple(doc.Row((cell(style.label(key), "label"), doc.Cell(blocks))) for key, blocks in rows)
+    body = tuple(doc.Row((cell(style.label(key), "label"), doc.Cell(blocks)),
+                         "keep" if 0 < _codes(blocks) <= KEEP_CODES else "body")
+                 for key, blocks in rows)
     return doc.Table((21, 79), (), body, style="plan")
+
+
+def _codes(blocks: Sequence[doc.Block]) -> int:
+    """How many QR codes the blocks draw."""
+    def media(items: Sequence[doc.Media]) -> int:
+        return sum(bool(item.url) + media(item.children) for item in items)
+    return sum(media(b.items) if isinstance(b, doc.MediaList) else isinstance(b, doc.QRCard)
+               for b in blocks)
 
 
 def _media(items: tuple[model.Media, ...] | list[model.Media], style: Style,

@@ -407,7 +407,8 @@ class _Blocks:
                 target = target.merge(grid[r + cell.rowspan - 1][c + cell.colspan - 1])
             self._cell(target, cell, rows[r], widths[c:c + cell.colspan], t.style)
         for index, (row, source) in enumerate(zip(table.rows, rows, strict=True)):
-            if t.style != "plan":  # a session plan's method steps may run longer than a page
+            # a session plan's method steps may run longer than a page
+            if t.style != "plan" or source.kind == "keep":
                 _keep_row(row)
             if index < len(t.head):
                 put(row._tr.get_or_add_trPr(), "tblHeader")
