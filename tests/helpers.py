@@ -66,3 +66,28 @@ def eventually(condition: Callable[[], bool], seconds: float = 30) -> bool:
     while not condition() and time.monotonic() < deadline:
         time.sleep(0.1)
     return condition()
+
+
+def workshop_with(folder: Path, template: str | None = None, css: str | None = None,
+                  extra: str = "") -> Path:
+    """MINIMAL with its own templates folder, look/, holding the given template and CSS."""
+    look = folder / "look"
+    look.mkdir(exist_ok=True)
+    if template is not None:
+        (look / "document.html.j2").write_text(template, encoding="utf-8")
+    if css is not None:
+        (look / "print.css").write_text(css, encoding="utf-8")
+    definition = folder / "forum.yaml"
+    definition.write_text(MINIMAL + extra + "theme: {templates: look}\n", encoding="utf-8")
+    return definition
+
+
+def html_of(definition: Path) -> str:
+    """The first document drawn with the definition's templates (no layout needed)."""
+    from workshopkit.compose import compose_all
+    from workshopkit.definition import read_workshop
+    from workshopkit.writers.pdf import PdfWriter
+
+    workshop = read_workshop(definition)
+    writer = PdfWriter.for_workshop(workshop, definition.parent)
+    return writer.html(compose_all(workshop)[0])

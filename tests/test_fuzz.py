@@ -1,23 +1,26 @@
-"""Fuzzing: definitions generated from the JSON Schema, and arbitrary YAML-shaped data. A valid
-definition renders; anything else gets a toolkit error; nothing raises another exception.
+"""Fuzzing: definitions generated from the JSON Schema, arbitrary YAML-shaped data, and
+organisers' templates made of Jinja2's pieces. A valid definition renders; anything else gets
+a toolkit error (a template's, located at its line); nothing raises another exception.
 Bounded in CI (FUZZ_EXAMPLES, default 30 each); run longer by hand with a larger number."""
 from __future__ import annotations
 
 import copy
 import json
 import os
+import re
 from pathlib import Path
 
 import yaml
-from helpers import ROOT
+from helpers import ROOT, html_of, workshop_with
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 from hypothesis_jsonschema import from_schema
 
 from workshopkit.compose import compose_all
 from workshopkit.definition import read_workshop
-from workshopkit.errors import WorkshopkitError
+from workshopkit.errors import DefinitionError, WorkshopkitError
 from workshopkit.writers.pdf import PdfWriter
+from workshopkit.writers.templates import TemplateProblem
 
 EXAMPLES = int(os.environ.get("FUZZ_EXAMPLES", "30"))
 SETTINGS = settings(max_examples=EXAMPLES, deadline=None, database=None,
@@ -85,3 +88,33 @@ YAMLISH = st.recursive(
 @given(YAMLISH)
 def test_arbitrary_data_gets_a_toolkit_error(tmp_path_factory, data):
     check(tmp_path_factory.mktemp("fuzz"), data)
+
+
+# Templates built from Jinja2's parts, the sandbox's escapes among them. Loops run over short
+# things only, so no example runs for long here (a long one is stopped by the render worker's
+# time bound, tests/test_bounded.py).
+ATOMS = st.sampled_from(["document", "document.blocks", "''", "'a'", "x", "3", "range(3)", "self",
+                         "lipsum", "cycler", "joiner", "namespace()", "dict()", "footer"])
+ACCESSORS = st.sampled_from([".title", ".__class__", ".__init__", ".__globals__", ".__dict__",
+                             ".mro()", ".items()", "()", "[0]", "|upper", "|center(5)", "|list",
+                             "|attr('__class__')", "|join", "|first", " * 3", " ** 2", " ~ 'b'",
+                             " / 0", ".blocks", ".format(document)"])
+EXPRESSIONS = st.builds(lambda atom, rest: atom + "".join(rest), ATOMS, st.lists(ACCESSORS, max_size=4))
+PIECES = st.one_of(
+    st.sampled_from(["<p>", "</td>", "\n", "ข้อความ", "{{", "%}", "{% endif %}",
+                     "{% include 'nope.html' %}", "{% extends 'workshopkit/document.html.j2' %}",
+                     "{% from 'workshopkit/blocks.html.j2' import block %}"]),
+    EXPRESSIONS.map(lambda e: f"{{{{ {e} }}}}"),
+    EXPRESSIONS.map(lambda e: f"{{% for x in {e} %}}{{{{ x }}}}{{% endfor %}}"),
+    EXPRESSIONS.map(lambda e: f"{{% if {e} %}}y{{% endif %}}"))
+LOCATED = re.compile(r"^\S*look/document\.html\.j2:\d+:\d+: \S")
+
+
+@SETTINGS
+@given(st.lists(PIECES, max_size=8).map("".join))
+def test_any_template_draws_or_fails_at_its_line(tmp_path_factory, template):
+    definition = workshop_with(tmp_path_factory.mktemp("template"), template)
+    try:
+        html_of(definition)
+    except (TemplateProblem, DefinitionError) as error:  # DefinitionError: validate's parse
+        assert all(LOCATED.match(line) for line in error.lines()), error.lines()

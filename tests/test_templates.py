@@ -3,41 +3,17 @@ way out of it fails with a located error, YAML text stays text, and no file outs
 templates folder is read."""
 from __future__ import annotations
 
-from pathlib import Path
-
 import pytest
 from click.testing import CliRunner
-from helpers import MINIMAL, ROOT, fold, pdftotext
+from helpers import MINIMAL, ROOT, fold, html_of, pdftotext, workshop_with
 
 from workshopkit import pack
 from workshopkit.cli import main
-from workshopkit.compose import compose_all
 from workshopkit.definition import read_workshop
 from workshopkit.errors import DefinitionError, RenderError
-from workshopkit.writers.pdf import PdfWriter
 from workshopkit.writers.templates import MAX_TEMPLATE_BYTES, TemplateProblem
 
 SECRET = "TOP-SECRET-7f3a"
-
-
-def workshop_with(folder: Path, template: str | None = None, css: str | None = None,
-                  extra: str = "") -> Path:
-    look = folder / "look"
-    look.mkdir(exist_ok=True)
-    if template is not None:
-        (look / "document.html.j2").write_text(template, encoding="utf-8")
-    if css is not None:
-        (look / "print.css").write_text(css, encoding="utf-8")
-    definition = folder / "forum.yaml"
-    definition.write_text(MINIMAL + extra + "theme: {templates: look}\n", encoding="utf-8")
-    return definition
-
-
-def html_of(definition: Path) -> str:
-    """The first document drawn with the definition's templates (no layout needed)."""
-    workshop = read_workshop(definition)
-    writer = PdfWriter.for_workshop(workshop, definition.parent)
-    return writer.html(compose_all(workshop)[0])
 
 
 ESCAPES = {  # template -> the located message
@@ -45,6 +21,8 @@ ESCAPES = {  # template -> the located message
         "look/document.html.j2:1:7: access to attribute '__class__' of 'str' object is unsafe",
     "<p>\n  {{ ''.__class__.__mro__[1].__subclasses__() }}</p>":
         "look/document.html.j2:2:9: access to attribute '__class__' of 'str' object is unsafe",
+    "{{ ''.__class__ ~ 'b' }}":  # folded while compiling, were the optimizer on
+        "look/document.html.j2:1:7: access to attribute '__class__' of 'str' object is unsafe",
     "{{ cycler.__init__.__globals__.os }}":
         "look/document.html.j2:1:11: access to attribute '__init__' of 'type' object is unsafe",
     "{{ self._TemplateReference__context }}":

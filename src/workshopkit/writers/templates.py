@@ -2,8 +2,10 @@
 
 An organiser's folder (`theme.templates`) is read like any file from someone else: only files
 inside it, no link out of it, UTF-8, a size limit. Every template runs in Jinja2's sandbox,
-where `*` and `**` are bounded and never folded at compile time (the folding would run in
-whichever process compiles). An error in a template is reported as `file:line:column: message`.
+with `*` and `**` bounded, and is compiled without Jinja2's optimizer: its constant folding
+would run template code while compiling, outside the template's lines (so an error there
+could not be located) and in whichever process compiles. An error in a template is reported
+as `file:line:column: message`.
 Nothing here imports WeasyPrint: `validate` checks a folder's templates without it.
 """
 from __future__ import annotations
@@ -116,7 +118,7 @@ def _inside(root: Path, name: str) -> Path | None:
 def environment(custom: Path | None, builtin: Path) -> Sandbox:
     # Sandboxed: templates are data from whoever made them, and must not reach Python.
     return Sandbox(loader=FolderLoader(builtin, custom), autoescape=True,
-                   undefined=jinja2.StrictUndefined, auto_reload=False)
+                   undefined=jinja2.StrictUndefined, auto_reload=False, optimized=False)
 
 
 def located(error: BaseException, custom: Path | None, builtin: Path) -> TemplateProblem | None:
