@@ -51,6 +51,9 @@ ESCAPES = {  # template -> the located message
     "<h1>\n{{ document.titel }}</h1>":
         "look/document.html.j2:2:13: 'workshopkit.doc.Document object' has no attribute 'titel'",
     "{{ 1 / 0 }}": "look/document.html.j2:1:1: ZeroDivisionError: division by zero",
+    # raised inside a bundled macro, reported where the organiser's template called it
+    "{% from 'workshopkit/blocks.html.j2' import block %}\n<div>{{ block(document) }}</div>":
+        "look/document.html.j2:2:6: 'unknown_block' is undefined",
 }
 
 

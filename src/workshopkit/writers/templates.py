@@ -123,13 +123,15 @@ def environment(custom: Path | None, builtin: Path) -> Sandbox:
 
 def located(error: BaseException, custom: Path | None, builtin: Path) -> TemplateProblem | None:
     """The error as a located problem when it arose in a template: any error in the
-    organiser's, a template error in a bundled one. None means a bug of ours."""
-    where = _where(error, [r.resolve() for r in (custom, builtin) if r])
-    if where is None:
-        return None
-    file, line = where
-    in_custom = custom is not None and Path(file).resolve().is_relative_to(custom.resolve())
-    if not in_custom and not isinstance(error, jinja2.TemplateError):
+    organiser's (at their own line, even when a bundled macro they called raised it), a
+    template error in a bundled one. None means a bug of ours."""
+    frames = _template_frames(error, [r.resolve() for r in (custom, builtin) if r])
+    own = [f for f in frames if custom is not None and Path(f[0]).resolve().is_relative_to(custom.resolve())]
+    if own:
+        file, line = own[-1]
+    elif frames and isinstance(error, jinja2.TemplateError):
+        file, line = frames[-1]
+    else:
         return None
     message = getattr(error, "message", None) or str(error) or type(error).__name__
     if isinstance(error, MemoryError):
@@ -164,17 +166,18 @@ def _templates(folder: Path) -> Iterator[Path]:
         yield path
 
 
-def _where(error: BaseException, roots: list[Path]) -> tuple[str, int] | None:
+def _template_frames(error: BaseException, roots: list[Path]) -> list[tuple[str, int]]:
+    """(file, line) of each template the error passed through, outermost first."""
     if isinstance(error, jinja2.TemplateSyntaxError) and error.filename:
-        return error.filename, error.lineno
-    where = None
+        return [(error.filename, error.lineno)]
+    frames = []
     traceback: TracebackType | None = error.__traceback__
     while traceback:  # Jinja2 rewrites template frames to name the template file and line
         filename = traceback.tb_frame.f_code.co_filename
         if any(Path(filename).is_relative_to(root) for root in roots):
-            where = filename, traceback.tb_lineno
+            frames.append((filename, traceback.tb_lineno))
         traceback = traceback.tb_next
-    return where
+    return frames
 
 
 def _column(file: str, line: int, message: str) -> int:
