@@ -192,3 +192,16 @@ def test_the_letterhead_example_heads_every_pdf_and_signs_the_agenda(tmp_path):
     assert "ผู้จัดกิจกรรม" not in pdftotext(built.folder / "session-plan.pdf")
     # the DOCX keeps the bundled look, with the same content
     assert (built.folder / "agenda.docx").is_file()
+
+
+@pytest.mark.parametrize("template, css", [
+    ("{% extends 'workshopkit/document.html.j2' %}{% block end %}<p>โทร ☎ 053</p>{% endblock %}", None),
+    (None, '* { font-family: "DejaVu Sans", serif !important }'),
+], ids=["a character Sarabun lacks", "another font-family"])
+def test_an_organisers_template_cannot_print_in_a_font_that_is_not_bundled(tmp_path, template, css):
+    definition = workshop_with(tmp_path, template, css)
+    with pytest.raises(RenderError, match=r"^รายการสั่งพิมพ์: drawn partly in .+, not the bundled "
+                                          r"Sarabun: a font-family in the templates, or a "
+                                          r"character Sarabun does not have$"):
+        pack.build(definition, tmp_path / "out", ("pdf",))
+    assert not list((tmp_path / "out").rglob("*.pdf"))

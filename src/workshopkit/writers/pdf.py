@@ -23,7 +23,7 @@ from .. import doc, model, qr
 from ..errors import RenderError
 from ..formatting import organiser_line, style_of
 from ..labels import LABELS
-from ..resources import font_coverage, fonts_dir, templates_dir
+from ..resources import FONT_FAMILY, font_coverage, fonts_dir, templates_dir
 from . import templates, thai_breaks, thai_text
 from .chart import bar_chart_svg
 
@@ -123,8 +123,18 @@ class PdfWriter:
         return self.write_pages(rendered[0], [page for document in rendered for page in document.pages])
 
     def write_pages(self, base: Rendered, pages: Sequence) -> bytes:
+        document = base.copy(list(pages))
         with _warnings_fail("the PDF"):
-            return base.copy(list(pages)).write_pdf()
+            data = document.write_pdf()
+        # Pango falls back to any font on this machine for a family the stylesheets name but
+        # do not bundle, or a character Sarabun lacks in a template's own text: the page
+        # would print differently elsewhere, or as boxes.
+        foreign = sorted({_name(font.family) for font in document.fonts.values()} - {FONT_FAMILY})
+        if foreign:
+            raise RenderError(f"{base.metadata.title or 'the PDF'}: drawn partly in "
+                              f"{', '.join(foreign)}, not the bundled {FONT_FAMILY}: a font-family "
+                              f"in the templates, or a character {FONT_FAMILY} does not have")
+        return data
 
     def blank_page(self) -> Rendered:
         """An empty A4 page, to pad a participant's set for duplex printing."""
@@ -144,6 +154,10 @@ class PdfWriter:
         if missing:
             shown = ", ".join(f"'{c}' (U+{ord(c):04X})" for c in missing)
             raise RenderError(f"{document.title}: the bundled font has no glyph for {shown}")
+
+
+def _name(family: bytes | str) -> str:
+    return family.decode() if isinstance(family, bytes) else family
 
 
 def _css_string(value: str) -> Markup:
