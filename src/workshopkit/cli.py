@@ -27,8 +27,9 @@ def _fail(error: WorkshopkitError) -> None:
 def _limits(command):
     """The render worker's bounds, for a pack too large for the defaults or a machine too small."""
     command = click.option(
-        "--max-memory", type=click.IntRange(256, 1 << 20), metavar="MIB",
-        help=f"Memory a render may take, in MiB  [default: {DEFAULT_MEMORY_MIB}]")(command)
+        "--max-memory", type=click.IntRange(1024, 1 << 20), metavar="MIB",
+        help=f"Memory a render may take, in MiB (at least 1024: a worker starts with WeasyPrint "
+             f"loaded)  [default: {DEFAULT_MEMORY_MIB}]")(command)
     return click.option(
         "--max-seconds", type=click.FloatRange(1, 86400), metavar="SECONDS",
         help=f"Time a render may take  [default: {DEFAULT_SECONDS:g} s, plus "
