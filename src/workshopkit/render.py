@@ -10,19 +10,20 @@ from collections.abc import Sequence
 from pathlib import Path
 
 from . import doc, model
+from .bounded import Progress
 from .compose import style_of
 from .compose.checklist import PrintJob, compose_checklist
 from .formatting import Style
 from .pack import PRINT_RUN, Bundle, Entry, plan
-from .printrun import Progress, render_print_run
+from .printrun import PrintRun, render_print_run
 from .roster import Roster
 from .writers.docx import DocxWriter
 from .writers.pdf import PdfWriter
 
 
 def pack_files(workshop: model.Workshop, documents: list[doc.Document], formats: tuple[str, ...],
-                 copies: int, people: Roster | None, source_dir: Path, embed_fonts: bool,
-                 progress: Progress) -> tuple[list[tuple[bytes, Entry]], list[PrintJob]]:
+               copies: int, people: Roster | None, source_dir: Path, embed_fonts: bool,
+               progress: Progress) -> tuple[list[tuple[bytes, Entry]], list[PrintJob]]:
     """Every file of the pack as bytes, and the print checklist's jobs."""
     files: list[tuple[bytes, Entry]] = []
     jobs: list[PrintJob] = []
@@ -70,7 +71,7 @@ def _render_pdf(workshop: model.Workshop, documents: list[doc.Document], copies:
 
 
 def _print_jobs(style: Style, documents: Sequence[doc.Document], pages: dict[str, int],
-                copies: int, run, checklist_pages: int) -> list[PrintJob]:
+                copies: int, run: PrintRun | None, checklist_pages: int) -> list[PrintJob]:
     participant = [d.slug for d in documents if d.audience == "participant"]
     jobs = []
     if run:
@@ -85,7 +86,8 @@ def _print_jobs(style: Style, documents: Sequence[doc.Document], pages: dict[str
 
 
 def bundle_files(workshop: model.Workshop, bundle: Bundle, formats: tuple[str, ...],
-                   source_dir: Path, progress: Progress) -> list[tuple[bytes, Entry]]:
+                 source_dir: Path, progress: Progress) -> list[tuple[bytes, Entry]]:
+    """One bundle (the results report) as PDF and DOCX bytes."""
     files = []
     if "pdf" in formats:
         writer = PdfWriter.for_workshop(workshop, source_dir)
