@@ -5,6 +5,7 @@ from pathlib import Path
 
 import pytest
 from helpers import ROOT, fold, pdftotext
+from PIL import Image
 
 from workshopkit import doc, pack
 from workshopkit.compose import compose_all
@@ -101,6 +102,26 @@ def test_branding_logo_accent_and_the_government_type_size(tmp_path):
     accent = subprocess.run(["qpdf", "--qdf", "--object-streams=disable", str(branded / "agenda.pdf"),
                              "-"], capture_output=True, check=True).stdout
     assert b"0.121569 0.360784 0.6 rg" in accent  # #1F5C99 on the title
+
+
+@pytest.mark.parametrize("make, message", [
+    (lambda path: Image.new("1", (20000, 20000)).save(path, "PNG"),  # 50 KB on disk
+     "the logo has 400,000,000 pixels (a decompression bomb?); the limit is 25,000,000 pixels"),
+    (lambda path: Image.new("1", (6000, 6000)).save(path, "PNG"),
+     "the logo is 6000 x 6000 pixels; the limit is 25,000,000 pixels"),
+    (lambda path: Image.new("RGB", (8, 8)).save(path, "GIF"),
+     "'logo.png' is a GIF image; use PNG, JPEG or SVG"),
+    (lambda path: path.write_bytes(b"MZ\x90\x00"), "'logo.png' is not a PNG, JPEG or SVG image"),
+], ids=["decompression bomb", "too many pixels", "gif", "not an image"])
+def test_a_logo_from_elsewhere_is_checked_before_anything_decodes_it(tmp_path, make, message):
+    from helpers import MINIMAL, write_definition
+
+    from workshopkit.errors import DefinitionError
+    make(tmp_path / "logo.png")
+    path = write_definition(tmp_path, MINIMAL + "theme: {logo: logo.png}\n")
+    with pytest.raises(DefinitionError) as info:
+        read_workshop(path)
+    assert info.value.lines() == [f"{path}:14:15: theme.logo: {message}"]
 
 
 def test_a_logo_that_is_missing_or_outside_the_folder_is_an_error(tmp_path):

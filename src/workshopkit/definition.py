@@ -7,6 +7,7 @@ editing YAML can act on.
 from __future__ import annotations
 
 import difflib
+import re
 from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
@@ -18,6 +19,8 @@ from .errors import DefinitionError, Problem
 from .loader import Located, Path_
 from .resources import FONT_FAMILY, font_coverage
 from .reuse import load_definition
+
+MAX_LOGO_PIXELS = 25_000_000  # 5000 x 5000: sharp at any size on A4, and a few MB decoded
 
 
 def read_workshop(path: Path, roster_columns: set[str] | None = None) -> model.Workshop:
@@ -43,6 +46,35 @@ def _source_problems(located: Located, theme: model.Theme, folder: Path) -> Iter
             yield located.problem(("theme", field), f"no {kind} '{name}' beside the definition")
         elif kind == "folder":
             yield from _template_problems(located, target)
+        else:
+            yield from _logo_problems(located, target)
+
+
+def _logo_problems(located: Located, logo: Path) -> Iterator[Problem]:
+    """A logo from someone else is read like one: its header only, before anything decodes
+    it, so a small file that unpacks to gigabytes (a decompression bomb) is refused here."""
+    if logo.suffix.lower() == ".svg":
+        return  # drawn by WeasyPrint, through the restricted fetcher like any SVG
+    from PIL import Image, UnidentifiedImageError  # only when there is a logo
+
+    where = ("theme", "logo")
+    try:
+        with Image.open(logo) as image:
+            (width, height), kind = image.size, image.format
+    except Image.DecompressionBombError as exc:  # Pillow's own, far larger limit
+        size = re.search(r"\((\d+) pixels\)", str(exc))
+        count = f"{int(size[1]):,} pixels" if size else "more pixels than Pillow opens"
+        yield located.problem(where, f"the logo has {count} (a decompression bomb?); the limit "
+                                     f"is {MAX_LOGO_PIXELS:,} pixels")
+        return
+    except (UnidentifiedImageError, OSError):
+        yield located.problem(where, f"'{logo.name}' is not a PNG, JPEG or SVG image")
+        return
+    if kind not in ("PNG", "JPEG"):
+        yield located.problem(where, f"'{logo.name}' is a {kind} image; use PNG, JPEG or SVG")
+    elif width * height > MAX_LOGO_PIXELS:
+        yield located.problem(where, f"the logo is {width} x {height} pixels; the limit is "
+                                     f"{MAX_LOGO_PIXELS:,} pixels")
 
 
 def _template_problems(located: Located, folder: Path) -> Iterator[Problem]:

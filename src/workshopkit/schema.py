@@ -41,7 +41,8 @@ DESCRIPTIONS: dict[str, str] = {
     "Workshop.self_assessment": "The competency self-assessment (แบบประเมินตนเอง), rated 1 to N.",
     "Workshop.theme": "How the documents look (รูปแบบ): logo, accent colour, type size, own templates.",
     "Theme": "How the documents look (รูปแบบเอกสาร).",
-    "Theme.logo": "The organiser's logo (โลโก้), a PNG, JPEG or SVG file beside the definition.",
+    "Theme.logo": "The organiser's logo (โลโก้), a PNG or JPEG (at most 25 megapixels) or SVG file "
+                  "beside the definition.",
     "Theme.accent": "Colour of titles and headings (สีหัวข้อ), as #1F5C99.",
     "Theme.type_size": "normal (12 pt) or government (16 pt, as a Thai government letter) (ขนาดตัวอักษร).",
     "Theme.templates": "A folder beside the definition with the organiser's own PDF templates "
