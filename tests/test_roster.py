@@ -88,3 +88,32 @@ def test_excel_rosters(tmp_path):
 def test_stray_spaces_and_control_characters_are_cleaned(tmp_path):
     (person,) = read_roster(csv_file(tmp_path, "ชื่อ,นามสกุล\n  สม\u0007ชาย ,  ใจ  ดี\n")).participants
     assert (person.name, person.surname) == ("สมชาย", "ใจ ดี")
+
+
+def test_a_roster_over_the_size_limit_is_refused_unread(tmp_path):
+    from workshopkit.sheets import MAX_BYTES
+    path = tmp_path / "roster.csv"
+    with path.open("wb") as handle:
+        handle.truncate(MAX_BYTES + 1)  # sparse: nothing is written, nothing need be read
+    with pytest.raises(RosterError) as info:
+        read_roster(path)
+    assert info.value.lines() == [f"{path}:1: the roster is {MAX_BYTES + 1} bytes; the limit is "
+                                  f"{MAX_BYTES} bytes"]
+
+
+def test_an_excel_zip_bomb_is_refused_before_it_unpacks(tmp_path):
+    import zipfile
+
+    from workshopkit.sheets import MAX_UNPACKED
+    path = tmp_path / "roster.xlsx"
+    zeros = bytes(16 * 1024 * 1024)
+    with zipfile.ZipFile(path, "w", zipfile.ZIP_DEFLATED, compresslevel=1) as book, \
+            book.open("xl/sharedStrings.xml", "w", force_zip64=True) as part:
+        for _ in range(MAX_UNPACKED // len(zeros) + 1):
+            part.write(zeros)
+    assert path.stat().st_size < 1024 * 1024
+    with pytest.raises(RosterError) as info:
+        read_roster(path)
+    unpacked = (MAX_UNPACKED // len(zeros) + 1) * len(zeros)
+    assert info.value.lines() == [f"{path}:1: the Excel file unpacks to {unpacked} bytes (a zip "
+                                  f"bomb?); the limit is {MAX_UNPACKED} bytes"]

@@ -3,11 +3,14 @@ from __future__ import annotations
 
 import csv
 import io
+import zipfile
 from pathlib import Path
 
 from .errors import DataFileError
 
 EXCEL = (".xlsx", ".xlsm")
+MAX_BYTES = 20 * 1024 * 1024  # a roster of 5 000 or their answers to 100 items take a few MB
+MAX_UNPACKED = 200 * 1024 * 1024  # what an Excel file's parts may unpack to
 
 
 def read_rows(path: Path, noun: str, error: type[DataFileError], limit: int | None = None
@@ -16,6 +19,9 @@ def read_rows(path: Path, noun: str, error: type[DataFileError], limit: int | No
     caller refusing more rows than that need not hold a million of them."""
     source = str(path)
     try:
+        size = path.stat().st_size
+        if size > MAX_BYTES:
+            raise error([f"{source}:1: the {noun} is {size} bytes; the limit is {MAX_BYTES} bytes"])
         raw = path.read_bytes()
     except OSError as exc:
         raise error([f"{source}:1: cannot read the {noun}: {exc.strerror}"])
@@ -41,6 +47,13 @@ def _excel_rows(raw: bytes, source: str, error: type[DataFileError], limit: int 
                 ) -> list[list[str]]:
     import openpyxl  # only a sheet in Excel needs it
 
+    try:  # the sizes its parts declare bound what reading them yields
+        unpacked = sum(part.file_size for part in zipfile.ZipFile(io.BytesIO(raw)).infolist())
+    except (zipfile.BadZipFile, OSError) as exc:
+        raise error([f"{source}:1: cannot read the Excel file ({type(exc).__name__})"])
+    if unpacked > MAX_UNPACKED:
+        raise error([f"{source}:1: the Excel file unpacks to {unpacked} bytes (a zip bomb?); "
+                     f"the limit is {MAX_UNPACKED} bytes"])
     try:
         book = openpyxl.load_workbook(io.BytesIO(raw), read_only=True, data_only=True)
     except Exception as exc:  # openpyxl raises many kinds for a broken file
