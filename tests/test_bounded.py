@@ -13,7 +13,7 @@ from pathlib import Path
 
 import pytest
 from click.testing import CliRunner
-from helpers import MINIMAL, eventually
+from helpers import eventually, workshop_with
 
 from workshopkit import bounded
 from workshopkit.bounded import Bounds, Call
@@ -128,10 +128,8 @@ def test_nothing_keeps_rendering_behind_a_killed_build(tmp_path):
 
 def test_the_cli_bounds_a_pathological_template(tmp_path, monkeypatch):
     monkeypatch.chdir(tmp_path)
-    (tmp_path / "look").mkdir()
-    (tmp_path / "look" / "document.html.j2").write_text(
-        "{% for i in range(100000) %}{% for j in range(100000) %}{% endfor %}{% endfor %}")
-    (tmp_path / "forum.yaml").write_text(MINIMAL + "theme: {templates: look}\n", encoding="utf-8")
+    workshop_with(tmp_path, "{% for i in range(100000) %}{% for j in range(100000) %}{% endfor %}"
+                            "{% endfor %}")
     result = CliRunner().invoke(main, ["build", "forum.yaml", "--max-seconds", "2"])
     assert result.exit_code == 2
     assert result.stderr == ("the pack of forum.yaml took longer than 2 s, the time limit of a "
@@ -141,9 +139,7 @@ def test_the_cli_bounds_a_pathological_template(tmp_path, monkeypatch):
 
 def test_the_cli_bounds_a_template_that_asks_for_too_much_memory(tmp_path, monkeypatch):
     monkeypatch.chdir(tmp_path)
-    (tmp_path / "look").mkdir()
-    (tmp_path / "look" / "document.html.j2").write_text("<p>\n{{ 'x'|center(4000000000) }}</p>")
-    (tmp_path / "forum.yaml").write_text(MINIMAL + "theme: {templates: look}\n", encoding="utf-8")
+    workshop_with(tmp_path, "<p>\n{{ 'x'|center(4000000000) }}</p>")
     result = CliRunner().invoke(main, ["build", "forum.yaml", "--max-memory", "1024"])
     assert result.exit_code == 2
     assert result.stderr == ("look/document.html.j2:2:1: needs more memory than a render may take "

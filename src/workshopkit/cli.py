@@ -3,8 +3,10 @@ into `file:line:column: field.path: message` lines on stderr and exit status 2.
 Any other exception is a bug and ends with a traceback and status 1."""
 from __future__ import annotations
 
+import contextlib
 import json
 import sys
+from collections.abc import Iterable, Iterator
 from pathlib import Path
 
 import click
@@ -18,10 +20,19 @@ from .schema import SCHEMA_FILE, workshop_schema
 from .terminal import agenda_lines
 
 
-def _fail(error: WorkshopkitError) -> None:
-    for line in error.lines():
-        click.echo(line, err=True)
-    sys.exit(2)
+def _echo(lines: Iterable[object]) -> None:
+    for line in lines:
+        click.echo(str(line), err=True)
+
+
+@contextlib.contextmanager
+def _user_errors() -> Iterator[None]:
+    """A WorkshopkitError ends the command: its lines on stderr, exit status 2."""
+    try:
+        yield
+    except WorkshopkitError as error:
+        _echo(error.lines())
+        sys.exit(2)
 
 
 def _limits(command):
@@ -51,11 +62,8 @@ def main() -> None:
 @click.option("--round", "round_number", type=click.IntRange(1, 9), default=1, show_default=True)
 def results_template(file: Path, out: Path, roster: Path | None, round_number: int) -> None:
     """Write the CSV to type paper self-assessments into."""
-    try:
+    with _user_errors():
         rows = pack.write_results_template(file, out, roster, round_number)
-    except WorkshopkitError as error:
-        _fail(error)
-        return
     click.echo(f"{out}: {rows} rows to fill in")
 
 
@@ -70,14 +78,10 @@ def results(file: Path, responses: tuple[Path, ...], out: Path, per_participant:
             max_seconds: float | None, max_memory: int | None) -> None:
     """Report on filled self-assessments (typed-in CSV, Excel, or a Google Forms export).
     Give two files for two rounds, or one with a round column."""
-    try:
+    with _user_errors():
         built = pack.build_results(file, responses, out, per_participant=per_participant,
-                                      max_seconds=max_seconds, max_memory_mib=max_memory)
-    except WorkshopkitError as error:
-        _fail(error)
-        return
-    for warning in built.warnings:
-        click.echo(warning, err=True)
+                                   max_seconds=max_seconds, max_memory_mib=max_memory)
+    _echo(built.warnings)
     for entry in built.entries:
         click.echo(str(built.folder / entry.path))
 
@@ -111,22 +115,18 @@ def watch(file: Path, out: Path, fmt: str) -> None:
         try:
             result = pack.build(file, out, formats)
         except WorkshopkitError as error:
-            for line in error.lines():
-                click.echo(line, err=True)
-            click.echo(f"{file}: not built; fix it and save again", err=True)
+            _echo([*error.lines(), f"{file}: not built; fix it and save again"])
             return
         click.echo(f"{file}: built {len(result.entries)} files into {result.folder}")
 
-    def is_source(_, path: str) -> bool:
-        return Path(path).suffix in WATCHED and not Path(path).resolve().is_relative_to(out.resolve())
+    def is_source(_, path: str) -> bool:  # definitions and templates, never the outputs
+        return Path(path).suffix in {".yaml", ".yml", ".j2", ".css"} \
+            and not Path(path).resolve().is_relative_to(out.resolve())
 
     rebuild()
     for _ in changes(file.resolve().parent, watch_filter=is_source, debounce=300,
                      raise_interrupt=False):
         rebuild()
-
-
-WATCHED = {".yaml", ".yml", ".j2", ".css"}  # definitions and templates, never the outputs
 
 
 def _schema_text() -> str:
@@ -147,11 +147,8 @@ def list_workshops() -> None:
 @click.argument("file", type=click.Path(dir_okay=False, path_type=Path))
 def agenda(file: Path) -> None:
     """Print the computed agenda of a definition."""
-    try:
+    with _user_errors():
         workshop = read_workshop(file)
-    except WorkshopkitError as error:
-        _fail(error)
-        return
     click.echo(workshop.title)
     for line in agenda_lines(workshop):
         click.echo(line)
@@ -165,7 +162,7 @@ def agenda(file: Path) -> None:
 def new(name: str, source: str | None, out: Path) -> None:
     """Write NAME.yaml, a definition that validates, to start a workshop from."""
     path = out / f"{name}.yaml"
-    try:
+    with _user_errors():
         if path.exists():
             raise WorkshopkitError(f"{path} exists already; choose another name")
         origin = library.find(source) if source else None
@@ -175,9 +172,6 @@ def new(name: str, source: str | None, out: Path) -> None:
             pack.write_atomic(out / SCHEMA_FILE, _schema_text().encode("utf-8"))
         pack.write_atomic(path, text.encode("utf-8"))
         read_workshop(path)
-    except WorkshopkitError as error:
-        _fail(error)
-        return
     click.echo(f"{path}: written; check it with `workshopkit validate {path}`")
 
 
@@ -214,11 +208,9 @@ def validate(files: tuple[Path, ...], fix: bool) -> None:
             read_workshop(file)
         except WorkshopkitError as error:
             failed = True
-            for line in error.lines():
-                click.echo(line, err=True)
+            _echo(error.lines())
             continue
-        for warning in thai_lint.lint(load_file(file)):
-            click.echo(str(warning), err=True)
+        _echo(thai_lint.lint(load_file(file)))
         click.echo(f"{file}: ok")
     sys.exit(2 if failed else 0)
 
@@ -248,15 +240,11 @@ def build(file: Path, out: Path, fmt: str, no_embed_fonts: bool, roster: Path | 
           participants: int | None, max_seconds: float | None, max_memory: int | None) -> None:
     """Build the print pack of a workshop definition."""
     formats = pack.FORMATS if fmt == "all" else (fmt,)
-    try:
+    with _user_errors():
         result = pack.build(file, out, formats, embed_fonts=not no_embed_fonts, roster=roster,
-                               participants=participants, progress=_progress(),
-                               max_seconds=max_seconds, max_memory_mib=max_memory)
-    except WorkshopkitError as error:
-        _fail(error)
-        return
-    for warning in result.warnings:
-        click.echo(warning, err=True)
+                            participants=participants, progress=_progress(),
+                            max_seconds=max_seconds, max_memory_mib=max_memory)
+    _echo(result.warnings)
     click.echo(f"{result.folder}")
     for entry in result.entries:
         pages = f"{entry.pages:>3} pages" if entry.pages is not None else " " * 9

@@ -74,19 +74,16 @@ def build(definition: Path, out: Path, formats: tuple[str, ...] = FORMATS, *,
         raise WorkshopkitError(f"unknown output format {', '.join(unknown)}; use pdf or docx")
     people = read_roster(roster) if roster else None
     workshop = read_workshop(definition, people.columns if people else None)
-    count = len(people.participants) if people else (participants or workshop.participants or 1)
+    expected = participants or workshop.participants
+    count = len(people.participants) if people else (expected or 1)
     documents = compose_all(workshop)
-    signers = people.participants if people else blank_roster(
-        participants or workshop.participants or BLANK_SIGN_IN_ROWS)
+    signers = people.participants if people else blank_roster(expected or BLANK_SIGN_IN_ROWS)
     documents.append(compose_sign_in(workshop, style_of(workshop), signers))
-    bounds = Bounds.for_people(len(people.participants) if people else 0, max_seconds, max_memory_mib)
+    bounds = Bounds.for_people(len(signers) if people else 0, max_seconds, max_memory_mib)
     task = bounded.Call("workshopkit.render", "pack_files",
                         (workshop, documents, formats, count, people, definition.parent, embed_fonts))
     (files, jobs), usage = bounded.run(task, bounds, f"the pack of {definition.name}", progress)
-    folder = _pack_folder(out, workshop)
-    for data, entry in files:
-        write_atomic(folder / entry.path, data)
-    entries = [entry for _, entry in files]
+    folder, entries = _write_files(out, workshop, files)
     manifest = {"workshop": {"id": workshop.id, "title": workshop.title},
                 "documents": [asdict(e) for e in entries],
                 "print_checklist": [{**asdict(j), "sheets": j.sheets,
@@ -142,10 +139,16 @@ def build_results(definition: Path, responses: Sequence[Path], out: Path,
     task = bounded.Call("workshopkit.render", "bundle_files", (workshop, bundle, formats, definition.parent))
     bounds = Bounds.for_people(0, max_seconds, max_memory_mib)
     files, usage = bounded.run(task, bounds, "the results report")
+    folder, entries = _write_files(out, workshop, files)
+    return Pack(folder, entries, warnings=data.warnings, usage=usage)
+
+
+def _write_files(out: Path, workshop: model.Workshop, files: list[tuple[bytes, Entry]]
+                 ) -> tuple[Path, list[Entry]]:
     folder = _pack_folder(out, workshop)
-    for data_bytes, entry in files:
-        write_atomic(folder / entry.path, data_bytes)
-    return Pack(folder, [entry for _, entry in files], warnings=data.warnings, usage=usage)
+    for data, entry in files:
+        write_atomic(folder / entry.path, data)
+    return folder, [entry for _, entry in files]
 
 
 def _pack_folder(out: Path, workshop: model.Workshop) -> Path:

@@ -12,12 +12,13 @@ from __future__ import annotations
 import io
 import multiprocessing
 import os
-from collections.abc import Sequence
+from collections.abc import Mapping, Sequence
 from concurrent.futures import ProcessPoolExecutor, as_completed
 from dataclasses import dataclass
 from pathlib import Path
 
 from pypdf import PdfWriter as PdfMerger
+from weasyprint import Document as Rendered
 
 from . import doc, model
 from .bounded import Progress
@@ -47,11 +48,13 @@ _worker: _Renderer | None = None
 
 
 class _Renderer:
-    def __init__(self, job: _Job):
+    def __init__(self, job: _Job, writer: PdfWriter | None = None,
+                 rendered: Mapping[str, Rendered] | None = None):
         self.job = job
         self.style = style_of(job.workshop)
-        self.writer = PdfWriter.for_workshop(job.workshop, job.source_dir)
-        self.shared = {d.slug: self.writer.render(d) for d in job.documents
+        self.writer = writer or PdfWriter.for_workshop(job.workshop, job.source_dir)
+        known = rendered or {}
+        self.shared = {d.slug: known.get(d.slug) or self.writer.render(d) for d in job.documents
                        if not is_personal(d, job.workshop)}
         self.blank = self.writer.blank_page()
 
@@ -82,7 +85,11 @@ def _chunk(people: Sequence[Participant]) -> tuple[bytes, list[int]]:
 
 def render_print_run(workshop: model.Workshop, documents: Sequence[doc.Document],
                      people: Sequence[Participant], source_dir: Path,
-                     progress: Progress | None = None, workers: int | None = None) -> PrintRun:
+                     progress: Progress | None = None, workers: int | None = None, *,
+                     writer: PdfWriter | None = None,
+                     rendered: Mapping[str, Rendered] | None = None) -> PrintRun:
+    """With `writer` and the documents it has `rendered`, a run small enough to render here
+    reuses them instead of loading fonts and laying out the shared sheets again."""
     job = _Job(workshop, tuple(documents), source_dir.resolve())
     workers = workers or os.cpu_count() or 1
     size = max(1, min(25, -(-len(people) // (workers * 3))))
@@ -90,7 +97,7 @@ def render_print_run(workshop: model.Workshop, documents: Sequence[doc.Document]
     results: dict[int, tuple[bytes, list[int]]] = {}
     done = 0
     if len(people) < INLINE_BELOW or workers == 1:
-        renderer = _Renderer(job)
+        renderer = _Renderer(job, writer, rendered)
         for index, chunk in enumerate(chunks):
             results[index] = renderer.chunk(chunk)
             done += len(chunk)

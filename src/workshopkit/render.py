@@ -49,7 +49,8 @@ def _render_pdf(workshop: model.Workshop, documents: list[doc.Document], copies:
     run = None
     if people:
         participant_docs = [d for d in documents if d.audience == "participant"]
-        run = render_print_run(workshop, participant_docs, people.participants, source_dir, progress)
+        run = render_print_run(workshop, participant_docs, people.participants, source_dir, progress,
+                               writer=writer, rendered=rendered)
     style = style_of(workshop)
     checklist_pages = 1
     for _ in range(2):  # the checklist counts the facilitator pack, which holds the checklist

@@ -57,7 +57,7 @@ class PdfWriter:
         thai_text.install()
         thai_breaks.install()
         theme = theme or model.Theme()
-        bundled = templates_dir()
+        self.bundled = bundled = templates_dir()
         # the organiser's templates, checked to be inside source_dir when the definition was read
         self.custom = (source_dir / theme.templates).resolve() if theme.templates else None
         self.fetcher = RestrictedFetcher([bundled, fonts_dir(), source_dir])
@@ -76,10 +76,9 @@ class PdfWriter:
         # relative URLs in an organiser's template or stylesheet mean files beside it
         self.base_url = (self.custom or bundled).as_uri() + "/"
         self.font_config = FontConfiguration()
-        self.stylesheets = [self._stylesheet(bundled / templates.STYLESHEET)]
-        own = templates.custom_stylesheet(self.custom) if self.custom else None
-        if own:
-            self.stylesheets.append(self._stylesheet(own))
+        # the organiser's stylesheet is laid over the bundled one
+        found = [templates.read_stylesheet(folder) for folder in (bundled, self.custom) if folder]
+        self.stylesheets = [self._stylesheet(*sheet) for sheet in found if sheet]
         self.coverage = font_coverage()
 
     @classmethod
@@ -98,15 +97,15 @@ class PdfWriter:
         try:
             yield
         except Exception as error:  # noqa: BLE001 (an organiser's template can raise anything)
-            problem = templates.located(error, self.custom, templates_dir())
+            problem = templates.located(error, self.custom, self.bundled)
             if problem is None:
                 raise
             raise problem from None
 
-    def _stylesheet(self, path: Path) -> CSS:
+    def _stylesheet(self, path: Path, text: str) -> CSS:
         with _warnings_fail(templates.shown(path), self.fetcher):
-            return CSS(string=templates.read_stylesheet(path), base_url=path.parent.as_uri() + "/",
-                       url_fetcher=self.fetcher, font_config=self.font_config)
+            return CSS(string=text, base_url=path.parent.as_uri() + "/", url_fetcher=self.fetcher,
+                       font_config=self.font_config)
 
     def render(self, document: doc.Document) -> Rendered:
         self._check_glyphs(document)

@@ -90,19 +90,13 @@ def read_template(path: Path) -> str:
         raise jinja2.TemplateError(f"'{path.name}' is not UTF-8 text (byte {exc.start})")
 
 
-def custom_stylesheet(folder: Path) -> Path | None:
-    """The organiser's print.css, laid over the bundled one, if the folder has one."""
+def read_stylesheet(folder: Path) -> tuple[Path, str] | None:
+    """The folder's print.css and its text, if it has one inside it."""
     try:
-        return _inside(folder.resolve(), STYLESHEET)
+        path = _inside(folder.resolve(), STYLESHEET)
+        return (path, read_template(path)) if path else None
     except jinja2.TemplateError as exc:
         raise RenderError(f"{shown(folder / STYLESHEET)}: {exc.message}")
-
-
-def read_stylesheet(path: Path) -> str:
-    try:
-        return read_template(path)
-    except jinja2.TemplateError as exc:
-        raise RenderError(f"{shown(path)}: {exc.message}")
 
 
 def _inside(root: Path, name: str) -> Path | None:
@@ -140,8 +134,7 @@ def located(error: BaseException, custom: Path | None, builtin: Path) -> Templat
         message = f"no template '{error.name}' inside the templates folder or among the bundled ones"
     elif not isinstance(error, jinja2.TemplateError):
         message = f"{type(error).__name__}: {message}"
-    return TemplateProblem(Problem(shown(file), line, _column(file, line, message), "",
-                                   message.rstrip(".")))
+    return TemplateProblem(_problem(file, line, message))
 
 
 def check_folder(folder: Path) -> list[Problem]:
@@ -153,10 +146,13 @@ def check_folder(folder: Path) -> list[Problem]:
         try:
             env.parse(read_template(path), path.name, str(path))
         except jinja2.TemplateError as exc:
-            line = getattr(exc, "lineno", None) or 1
-            problems.append(Problem(shown(str(path)), line, _column(str(path), line, str(exc)), "",
-                                    (exc.message or str(exc)).rstrip(".")))
+            problems.append(_problem(str(path), getattr(exc, "lineno", None) or 1,
+                                     exc.message or str(exc)))
     return problems
+
+
+def _problem(file: str, line: int, message: str) -> Problem:
+    return Problem(shown(file), line, _column(file, line, message), "", message.rstrip("."))
 
 
 def _templates(folder: Path) -> Iterator[Path]:
