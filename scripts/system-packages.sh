@@ -1,27 +1,35 @@
 #!/usr/bin/env bash
-# Makes sure the system libraries and tools workshopkit needs are present.
+# Makes sure the system libraries and programs workshopkit needs are present.
 # Installs them with apt-get when run as root on Debian/Ubuntu; otherwise names what is missing.
 #   Pango (with libthai, which gives Thai its word breaks) and HarfBuzz's subsetter: WeasyPrint
-#   poppler-utils (pdftotext, pdffonts, pdftoppm): the tests read the PDFs back
-#   with --tests also LibreOffice Writer (soffice): the tests convert the DOCX files with it
+#   poppler-utils (pdftotext, pdffonts, pdftoppm, pdfimages): the tests read the PDFs back
+#   with --tests also LibreOffice Writer (soffice), fontconfig (fc-list) and qpdf: the tests
+#   convert the DOCX files, hide fonts from LibreOffice and check the PDFs' structure
+# tests/test_setup_script.py fails when the code or the tests call a program not named here.
 set -euo pipefail
 
 need_libs=(libpango-1.0.so.0 libpangoft2-1.0.so.0 libthai.so.0 libharfbuzz-subset.so.0)
-need_tools=(pdftotext pdffonts pdftoppm)
+need_tools=(pdftotext pdffonts pdftoppm pdfimages)
 packages=(libpango-1.0-0 libpangoft2-1.0-0 libthai0 libharfbuzz-subset0 poppler-utils)
+test_tools=(soffice fc-list qpdf)
+test_packages=(libreoffice-writer-nogui fontconfig qpdf)
 
 missing=()
+# The library cache is read once into a variable and matched in the shell: `ldconfig -p |
+# grep -q` under pipefail misfires when grep stops reading early and ldconfig dies of SIGPIPE.
+cache=$(ldconfig -p 2>/dev/null || true)
 for lib in "${need_libs[@]}"; do
-  ldconfig -p 2>/dev/null | grep -q "$lib" || missing+=("$lib")
+  [[ "$cache" == *"$lib "* ]] || missing+=("$lib")
 done
 for tool in "${need_tools[@]}"; do
   command -v "$tool" >/dev/null 2>&1 || missing+=("$tool")
 done
 python3 -c 'import venv, ensurepip' 2>/dev/null || { missing+=("python3-venv"); packages+=(python3-venv); }
 if [ "${1:-}" = "--tests" ]; then
-  packages+=(libreoffice-writer-nogui fontconfig)
-  command -v soffice >/dev/null 2>&1 || missing+=("soffice")
-  command -v fc-list >/dev/null 2>&1 || missing+=("fc-list")
+  packages+=("${test_packages[@]}")
+  for tool in "${test_tools[@]}"; do
+    command -v "$tool" >/dev/null 2>&1 || missing+=("$tool")
+  done
 fi
 
 if [ ${#missing[@]} -eq 0 ]; then

@@ -26,7 +26,7 @@ def test_reference_workshop_is_complete():
     assert len(w.activities) == 7
     assert [len(r.items) for r in w.self_assessment.roles] == [4, 4, 3, 3, 3, 5, 5]
     assert w.self_assessment.scale.levels == 4
-    assert w.self_assessment.fields == ["ชื่อ", "นามสกุล", "พื้นที่/ตำบล", "อำเภอ", "จังหวัด"]
+    assert [f.label for f in w.self_assessment.fields] == ["ชื่อ", "นามสกุล", "พื้นที่/ตำบล", "อำเภอ", "จังหวัด"]
     assert [s.url for s in w.surveys] == ["https://forms.gle/47HgS36ntXoV3LUh6",
                                           "https://forms.gle/4zTiujHWyWVpWsa9",
                                           "https://forms.gle/ZjEvO55wLmhrrL7Y8"]

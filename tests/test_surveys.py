@@ -67,7 +67,7 @@ surveys:
 """
     assert problems(tmp_path, surveys) == [
         "w.yaml:20:16: surveys[0].prefill.entry.2: unknown placeholder {phone} in entry.2; use "
-        "{name}, {surname}, {area}, {district}, {province}, {group}, {code}"]
+        "{prefix}, {name}, {surname}, {area}, {district}, {province}, {group}, {code}"]
     fixed = surveys.replace("{phone}", "{group}")
     assert problems(tmp_path, fixed, {"name", "code"}) == [
         "w.yaml:20:16: surveys[0].prefill.entry.2: the roster has no column for {group} used in entry.2"]

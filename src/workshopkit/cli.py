@@ -13,11 +13,11 @@ import click
 
 from . import library, pack, thai_lint
 from .bounded import DEFAULT_MEMORY_MIB, DEFAULT_SECONDS, SECONDS_PER_PARTICIPANT
-from .definition import read_workshop
+from .definition import check_text, read_workshop
 from .errors import WorkshopkitError
 from .loader import load_file
 from .schema import SCHEMA_FILE, workshop_schema
-from .terminal import agenda_lines
+from .terminal import agenda_lines, field_lines
 
 
 def _echo(lines: Iterable[object]) -> None:
@@ -160,18 +160,18 @@ def agenda(file: Path) -> None:
 @click.option("-o", "--out", type=click.Path(file_okay=False, path_type=Path), default=Path("."),
               show_default=True, help="Folder for NAME.yaml.")
 def new(name: str, source: str | None, out: Path) -> None:
-    """Write NAME.yaml, a definition that validates, to start a workshop from."""
+    """Write NAME.yaml, a definition that validates and stands on its own, to start from."""
     path = out / f"{name}.yaml"
     with _user_errors():
         if path.exists():
             raise WorkshopkitError(f"{path} exists already; choose another name")
         origin = library.find(source) if source else None
         text = library.new_definition(name, origin, f"./{SCHEMA_FILE}")
+        check_text(text, path)  # nothing is written for a definition that would not validate
         out.mkdir(parents=True, exist_ok=True)
         if not (out / SCHEMA_FILE).exists():  # so the editor finds the schema beside the file
             pack.write_atomic(out / SCHEMA_FILE, _schema_text().encode("utf-8"))
         pack.write_atomic(path, text.encode("utf-8"))
-        read_workshop(path)
     click.echo(f"{path}: written; check it with `workshopkit validate {path}`")
 
 
@@ -196,7 +196,9 @@ def _progress():
                 type=click.Path(dir_okay=False, path_type=Path))
 @click.option("--fix", is_flag=True,
               help="Correct Thai typing errors in place (the original is kept as FILE.bak).")
-def validate(files: tuple[Path, ...], fix: bool) -> None:
+@click.option("--verbose", is_flag=True,
+              help="Also show what a roster fills in on each form field.")
+def validate(files: tuple[Path, ...], fix: bool, verbose: bool) -> None:
     """Check definitions and report every problem at once; Thai typing errors are warnings."""
     failed = False
     for file in files:
@@ -205,13 +207,16 @@ def validate(files: tuple[Path, ...], fix: bool) -> None:
                 fixed = _fix(file)
                 if fixed:
                     click.echo(fixed)
-            read_workshop(file)
+            workshop = read_workshop(file)
         except WorkshopkitError as error:
             failed = True
             _echo(error.lines())
             continue
         _echo(thai_lint.lint(load_file(file)))
         click.echo(f"{file}: ok")
+        if verbose:
+            for line in field_lines(workshop):
+                click.echo(f"  {line}")
     sys.exit(2 if failed else 0)
 
 

@@ -14,9 +14,11 @@ from typing import Any
 
 from pydantic import BaseModel, ValidationError
 
-from . import model
+from . import layout, model
 from .errors import DefinitionError, Problem
-from .loader import Located, Path_
+from .formatting import style_of
+from .loader import Located, Path_, load_text
+from .page import LINE_MM, content_width
 from .resources import FONT_FAMILY, font_coverage
 from .reuse import load_definition
 
@@ -25,9 +27,19 @@ MAX_LOGO_PIXELS = 25_000_000  # 5000 x 5000: sharp at any size on A4, and a few 
 
 def read_workshop(path: Path, roster_columns: set[str] | None = None) -> model.Workshop:
     """The validated workshop; with `roster_columns`, survey placeholders must be among them."""
-    located = load_definition(path)
+    return _checked(load_definition(path), path, roster_columns)
+
+
+def check_text(text: str, path: Path) -> model.Workshop:
+    """A definition's text validated as if it were saved at `path` (its logo and templates
+    beside it), before anything is written there."""
+    return _checked(load_text(text.encode("utf-8"), str(path)), path, None)
+
+
+def _checked(located: Located, path: Path, roster_columns: set[str] | None) -> model.Workshop:
     workshop = validate(located, default_id=_id_from_name(path.stem), roster_columns=roster_columns)
     problems = list(_source_problems(located, workshop.theme, path.parent.resolve()))
+    problems += _page_problems(located, workshop)
     if problems:
         raise DefinitionError(problems)
     return workshop
@@ -48,6 +60,57 @@ def _source_problems(located: Located, theme: model.Theme, folder: Path) -> Iter
             yield from _template_problems(located, target)
         else:
             yield from _logo_problems(located, target)
+
+
+def _page_problems(located: Located, workshop: model.Workshop) -> list[Problem]:
+    """Tables that fit no page and writing space taller than a page: printed, they would lose
+    columns or rows without a word, so they are refused where they stand."""
+    scale = style_of(workshop).scale
+    problems = []
+    for w, sheet in enumerate(workshop.worksheets):
+        orientation = layout.sheet_orientation(sheet, scale)
+        most = layout.writing_lines_fit(orientation)
+        for b, block in enumerate(sheet.blocks):
+            where: Path_ = ("worksheets", w, "blocks", b)
+            if isinstance(block, model.TableBlock):
+                problems += _table_problems(located, where, block, orientation, scale)
+            elif isinstance(block, model.QuestionsBlock):
+                problems += [located.problem(where + ("items", q, "lines"), _too_tall(item.lines, most))
+                             for q, item in enumerate(block.items) if item.lines > most]
+            elif isinstance(block, (model.BoxBlock, model.GridBlock)) and block.lines > most:
+                problems.append(located.problem(where + ("lines",), _too_tall(block.lines, most)))
+    return problems
+
+
+def _table_problems(located: Located, where: Path_, block: model.TableBlock, orientation: str,
+                    scale: float) -> list[Problem]:
+    fit = layout.fit_table(block, orientation, scale)  # type: ignore[arg-type]
+    if fit is None:
+        need = layout.minimum_width(block, numbered=True, scale=scale)
+        return [located.problem(where, f"the table's {len(block.columns) + 1} columns do not fit on "
+                                       f"a page, even landscape with numbered headings: they need "
+                                       f"at least {need:.0f} mm, a landscape page has "
+                                       f"{content_width('landscape'):.0f} mm; split it into two "
+                                       f"tables or shorten the longest words of its headings")]
+    most = layout.writing_lines_fit(fit.orientation)
+    problems = []
+    if block.lines > most:
+        problems.append(located.problem(where + ("lines",), _too_tall(block.lines, most)))
+    for r, row in _rows_with_paths(block.rows, ("rows",)):
+        if row.lines > most:
+            problems.append(located.problem(where + r + ("lines",), _too_tall(row.lines, most)))
+    return problems
+
+
+def _rows_with_paths(rows: list[model.Row], prefix: Path_) -> Iterator[tuple[Path_, model.Row]]:
+    for index, row in enumerate(rows):
+        yield prefix + (index,), row
+        yield from _rows_with_paths(row.rows, prefix + (index, "rows"))
+
+
+def _too_tall(lines: int, most: int) -> str:
+    return (f"{lines} lines of writing are {lines * LINE_MM:.0f} mm, taller than a page can hold "
+            f"with a heading; use at most {most}")
 
 
 def _logo_problems(located: Located, logo: Path) -> Iterator[Problem]:

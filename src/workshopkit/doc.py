@@ -82,6 +82,7 @@ class Field:
     label: str
     width: float = 10.0  # em of blank
     value: str = ""  # printed on the line when known (a participant's name, their district)
+    takes: str = ""  # the participant's detail it is filled with (a roster field), "" for none
 
 
 @dataclass(frozen=True)
@@ -175,7 +176,7 @@ Block = (Heading | Paragraph | ItemList | MediaList | QRCard | Fields | Question
 
 Kind = Literal["agenda", "session-plan", "worksheet", "action-plan", "self-assessment",
                "survey-sheet", "sign-in-sheet", "print-checklist", "results-report",
-               "facilitator-checklist"]
+               "facilitator-checklist", "cover"]
 
 
 @dataclass(frozen=True)
@@ -189,6 +190,8 @@ class Document:
     orientation: Literal["portrait", "landscape"] = "portrait"
     activity: str | None = None  # the activity it serves, which places it in agenda order
     stamp: str = ""  # printed in the top corner of every page: whose sheet it is, and the code
+    # handed in after the workshop: starts on a front side and ends its own sheet in the packs
+    collected: bool = False
 
 
 def text(*parts: Inline, style: str = "") -> Paragraph:

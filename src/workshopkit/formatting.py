@@ -18,7 +18,8 @@ EN_DASH = "\u2013"
 
 def style_of(workshop) -> Style:
     """How a workshop prints its words: its language, digits and own `labels:`."""
-    return Style(workshop.language, workshop.digits, tuple(sorted(workshop.labels.items())))
+    return Style(workshop.language, workshop.digits, tuple(sorted(workshop.labels.items())),
+                 16 / 12 if workshop.theme.type_size == "government" else 1.0)
 
 
 def organiser_line(organiser) -> str:
@@ -34,6 +35,7 @@ class Style:
     language: str = "th"
     digits: str = "arabic"
     overrides: tuple[tuple[str, str], ...] = ()  # the definition's own `labels:`
+    scale: float = 1.0  # the type size against the normal 12 pt (government letters: 16 pt)
 
     def label(self, key: str) -> str:
         return dict(self.overrides).get(key) or LABELS[self.language][key]

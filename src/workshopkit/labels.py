@@ -89,6 +89,8 @@ LABELS: dict[str, dict[str, str]] = {
         "total": "รวม",
         "print_job": "ชุดเอกสารรายบุคคล (พิมพ์ครั้งเดียว)",
         "qr_personal": "QR code นี้กรอกรหัส {code} ของท่านไว้แล้ว",
+        "contents": "สารบัญ",
+        "page_no": "หน้า",
     },
     "en": {
         "agenda": "Agenda",
@@ -177,5 +179,7 @@ LABELS: dict[str, dict[str, str]] = {
         "total": "Total",
         "print_job": "Personal sets (one print job)",
         "qr_personal": "This QR code fills in your code {code}",
+        "contents": "Contents",
+        "page_no": "Page",
     },
 }

@@ -9,6 +9,7 @@ from .compose import compose_all
 from .definition import read_workshop
 from .errors import WorkshopkitError
 from .resources import asset_dir
+from .standalone import standalone_text
 
 SCHEMA_LINE = "# yaml-language-server: $schema={}\n"
 
@@ -75,7 +76,8 @@ def new_definition(name: str, source: Path | None, schema_ref: str) -> str:
     schema = SCHEMA_LINE.format(schema_ref)
     if source is None:
         return NEW.format(schema=schema, name=name)
-    text = source.read_text(encoding="utf-8")
+    # what it extends and includes is written into it: the new file stands on its own anywhere
+    text = standalone_text(source)
     text = re.sub(r"^# yaml-language-server:.*\n", "", text)
     text, count = re.subn(r"^id: .*$", f"id: {name}", text, count=1, flags=re.M)
     if not count:

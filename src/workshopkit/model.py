@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import datetime as dt
 import string
+import unicodedata
 from enum import StrEnum
 from typing import Annotated, Any, Literal
 from urllib.parse import urlsplit
@@ -195,6 +196,43 @@ class Row(Base):
     _shorthand = _text_shorthand("label")
 
 
+# What a form field can take from the roster; `none` keeps it blank for the hand.
+FILLS = ("name", "surname", "full_name", "prefix", "area", "district", "province", "group", "code",
+         "none")
+# The only labels that take a participant's details without saying so (compared without case,
+# spaces or a closing colon): "ชื่อหมู่บ้าน" or "ชื่อผู้สูงอายุ" asks for something else.
+WELL_KNOWN_FIELDS = {
+    **dict.fromkeys(("ชื่อ", "name", "firstname", "givenname"), "name"),
+    **dict.fromkeys(("นามสกุล", "surname", "lastname", "familyname"), "surname"),
+    **dict.fromkeys(("ชื่อ-นามสกุล", "ชื่อ-สกุล", "ชื่อนามสกุล", "fullname", "name-surname"), "full_name"),
+    **dict.fromkeys(("คำนำหน้า", "คำนำหน้าชื่อ", "prefix"), "prefix"),
+    **dict.fromkeys(("ตำบล", "subdistrict", "sub-district", "tambon"), "area"),
+    **dict.fromkeys(("อำเภอ", "district"), "district"),
+    **dict.fromkeys(("จังหวัด", "province"), "province"),
+    **dict.fromkeys(("รหัส", "code"), "code"),
+}
+
+
+def field_key(label: str) -> str:
+    return "".join(unicodedata.normalize("NFC", label).lower().split()).rstrip(":.")
+
+
+class FormField(Base):
+    """A blank on a form's header (ชื่อ ........). It is filled from the roster only when it asks
+    for the participant: by `fill`, or by being one of the well-known labels."""
+
+    label: Text
+    fill: Literal[FILLS] | None = None  # type: ignore[valid-type]
+    _shorthand = _text_shorthand("label")
+
+    @property
+    def takes(self) -> str | None:
+        """The participant's detail printed on the line, or None to leave it for the hand."""
+        if self.fill:
+            return None if self.fill == "none" else self.fill
+        return WELL_KNOWN_FIELDS.get(field_key(self.label))
+
+
 class InstructionsBlock(Base):
     type: Literal["instructions"]
     title: str | None = None
@@ -245,7 +283,7 @@ class GridBlock(Base):
 
 class FieldsBlock(Base):
     type: Literal["fields"]
-    items: list[Text] = Field(min_length=1)
+    items: list[FormField] = Field(min_length=1)
 
 
 Block = Annotated[InstructionsBlock | TextBlock | QuestionsBlock | TableBlock | BoxBlock | GridBlock
@@ -258,10 +296,11 @@ class Worksheet(Base):
     subtitle: str | None = None
     activity: ActivityRef | None = None
     orientation: Literal["portrait", "landscape"] = "portrait"
+    collected: bool = False
     blocks: list[Block] = Field(min_length=1)
 
 
-PARTICIPANT_FIELDS = ("name", "surname", "area", "district", "province", "group", "code")
+PARTICIPANT_FIELDS = ("prefix", "name", "surname", "area", "district", "province", "group", "code")
 
 
 class Survey(Base):
@@ -329,7 +368,8 @@ class ActionPlan(Base):
     title: Text
     subtitle: str | None = None
     activity: ActivityRef | None = None
-    fields: list[Text] = []
+    collected: bool = False
+    fields: list[FormField] = []
     goals: Goals | None = None
     issue_column: str | None = None
     columns: list[PlanColumn] = Field(default_factory=lambda: [
@@ -352,7 +392,8 @@ class SelfAssessment(Base):
     title: Text
     subtitle: str | None = None
     activity: ActivityRef | None = None
-    fields: list[Text] = []
+    collected: bool = True
+    fields: list[FormField] = []
     objectives: Step | None = None
     instructions: Step | None = None
     role_column: str | None = None
@@ -425,3 +466,13 @@ class Workshop(Base):
 
     def dates(self) -> list[dt.date | None]:
         return [day.date for day in self.agenda.days]
+
+    def form_fields(self) -> list[tuple[str, FormField]]:
+        """Every header field of every form, with the field path it stands at."""
+        found = [(f"worksheets[{w}].blocks[{b}].items[{i}]", item)
+                 for w, sheet in enumerate(self.worksheets) for b, block in enumerate(sheet.blocks)
+                 if isinstance(block, FieldsBlock) for i, item in enumerate(block.items)]
+        for name, form in (("self_assessment", self.self_assessment), ("action_plan", self.action_plan)):
+            if form:
+                found += [(f"{name}.fields[{i}]", item) for i, item in enumerate(form.fields)]
+        return found

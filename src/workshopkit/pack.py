@@ -28,6 +28,8 @@ from .roster import blank_roster, read_roster
 
 FORMATS = ("pdf", "docx")
 PRINT_RUN = "participants-print.pdf"
+MANIFEST = "manifest.json"
+OTHER_OUTPUTS = {MANIFEST, "results.pdf", "results.docx"}  # written by other commands
 BLANK_SIGN_IN_ROWS = 20
 
 
@@ -61,6 +63,7 @@ class Bundle:
     copies: int
     title: str
     documents: tuple[doc.Document, ...]
+    own_sheets: bool = False  # collected forms on sheets of their own (the participants' pack)
 
 
 def build(definition: Path, out: Path, formats: tuple[str, ...] = FORMATS, *,
@@ -82,28 +85,33 @@ def build(definition: Path, out: Path, formats: tuple[str, ...] = FORMATS, *,
     bounds = Bounds.for_people(len(signers) if people else 0, max_seconds, max_memory_mib)
     task = bounded.Call("workshopkit.render", "pack_files",
                         (workshop, documents, formats, count, people, definition.parent, embed_fonts))
-    (files, jobs), usage = bounded.run(task, bounds, f"the pack of {definition.name}", progress)
+    (files, jobs, layout_warnings), usage = bounded.run(task, bounds, f"the pack of {definition.name}",
+                                                        progress)
     folder, entries = _write_files(out, workshop, files)
+    left = _remove_stale(folder, {entry.path for entry in entries})
     manifest = {"workshop": {"id": workshop.id, "title": workshop.title},
                 "documents": [asdict(e) for e in entries],
                 "print_checklist": [{**asdict(j), "sheets": j.sheets,
                                      "sides": "double" if j.duplex else "single"} for j in jobs]}
-    write_atomic(folder / "manifest.json",
+    write_atomic(folder / MANIFEST,
                  (json.dumps(manifest, ensure_ascii=False, indent=2) + "\n").encode("utf-8"))
-    return Pack(folder, entries, jobs, people.warnings if people else [], usage)
+    return Pack(folder, entries, jobs, [*(people.warnings if people else []), *layout_warnings, *left],
+                usage)
 
 
-def plan(workshop: model.Workshop, documents: Sequence[doc.Document], copies: int) -> list[Bundle]:
-    """Every file of the pack: each document alone, then the participants' and the
-    facilitator's packs, which gather the documents in agenda order for one print job."""
+def plan(workshop: model.Workshop, documents: Sequence[doc.Document], copies: int,
+         checklist: doc.Document, cover: doc.Document) -> list[Bundle]:
+    """Every file of the pack, the same in every format: the print checklist and each document
+    alone, then the participants' and the facilitator's packs, which gather the documents in
+    agenda order for one print job; the facilitator's opens with its cover and the checklist."""
     style = style_of(workshop)
     bundles = [Bundle(d.slug, d.kind, d.audience, copies if d.audience == "participant" else 1,
-                       d.title, (d,)) for d in documents]
+                       d.title, (d,)) for d in [checklist, *documents]]
     bundles.append(Bundle("participant-pack", "participant-pack", "participant", copies,
                            style.label("participant_pack"),
-                           tuple(d for d in documents if d.audience == "participant")))
+                           tuple(d for d in documents if d.audience == "participant"), own_sheets=True))
     bundles.append(Bundle("facilitator-pack", "facilitator-pack", "facilitator", 1,
-                           style.label("facilitator_pack"), tuple(documents)))
+                           style.label("facilitator_pack"), (cover, checklist, *documents)))
     return bundles
 
 
@@ -149,6 +157,35 @@ def _write_files(out: Path, workshop: model.Workshop, files: list[tuple[bytes, E
     for data, entry in files:
         write_atomic(folder / entry.path, data)
     return folder, [entry for _, entry in files]
+
+
+def _remove_stale(folder: Path, written: set[str]) -> list[str]:
+    """The pack folder holds this build only: the files the previous manifest listed that this
+    build did not write (a renamed worksheet, last month's print run) are removed; a file the
+    toolkit did not write is never touched, only reported."""
+    previous = _manifest_files(folder / MANIFEST)
+    for name in previous - written:
+        (folder / name).unlink(missing_ok=True)
+    warnings = []
+    for path in sorted(folder.iterdir()):
+        name = path.name
+        if name in written or name in previous or name in OTHER_OUTPUTS or name.startswith("."):
+            continue
+        warnings.append(f"{path}: warning: not written by workshopkit and left as it is; it is "
+                        f"not part of this pack")
+    return warnings
+
+
+def _manifest_files(path: Path) -> set[str]:
+    """The pack files an earlier manifest lists: plain PDF and DOCX names in the folder only,
+    whatever else a hand-edited manifest says."""
+    try:
+        documents = json.loads(path.read_text(encoding="utf-8")).get("documents", [])
+        names = {str(d["path"]) for d in documents if isinstance(d, dict) and "path" in d}
+    except (OSError, ValueError, AttributeError, TypeError):
+        return set()
+    return {n for n in names if Path(n).name == n and not n.startswith(".")
+            and Path(n).suffix in (".pdf", ".docx")}
 
 
 def _pack_folder(out: Path, workshop: model.Workshop) -> Path:

@@ -4,7 +4,8 @@ Sheets that are the same for everyone (the agenda, a group worksheet) are laid o
 worker; the personal ones (names in the header fields, the code in the page corner,
 pre-filled survey links) are laid out for each participant, in worker processes that each
 load the fonts and templates once. Every set is padded to an even number of pages, so on a
-duplex printer each starts on a front side.
+duplex printer each starts on a front side, and a form that is handed in sits on sheets of
+its own.
 Nothing is written here: the bytes go back to pack.py.
 """
 from __future__ import annotations
@@ -61,16 +62,29 @@ class _Renderer:
     def chunk(self, people: Sequence[Participant]) -> tuple[bytes, list[int]]:
         pages, counts = [], []
         for person in people:
-            own = []
-            for document in self.job.documents:
-                rendered = self.shared.get(document.slug) or self.writer.render(
-                    personalize(document, person, self.job.workshop, self.style))
-                own.extend(rendered.pages)
+            parts = [(document, self.shared.get(document.slug) or self.writer.render(
+                personalize(document, person, self.job.workshop, self.style)))
+                for document in self.job.documents]
+            own = duplex_pages(parts, self.blank)
             if len(own) % 2:
                 own.append(self.blank.pages[0])
             pages.extend(own)
             counts.append(len(own))
         return self.writer.write_pages(self.blank, pages), counts
+
+
+def duplex_pages(parts: Sequence[tuple[doc.Document, Rendered]], blank: Rendered) -> list:
+    """The documents' pages for a duplex printer, a form that is handed in (`collected`) on
+    sheets of its own: it starts on a front side and a blank back ends it where needed, so
+    collecting it takes no other sheet's page with it."""
+    pages: list = []
+    for document, rendered in parts:
+        if document.collected and len(pages) % 2:
+            pages.append(blank.pages[0])
+        pages.extend(rendered.pages)
+        if document.collected and len(pages) % 2:
+            pages.append(blank.pages[0])
+    return pages
 
 
 def _start(job: _Job) -> None:

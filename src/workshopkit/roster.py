@@ -22,6 +22,7 @@ MAX_FIELD = 200
 
 # roster field -> the headers that mean it (compared without case or spaces)
 HEADERS = {
+    "prefix": ["คำนำหน้า", "คำนำหน้าชื่อ", "คำนำ", "prefix", "title"],
     "name": ["ชื่อ", "name", "firstname", "givenname"],
     "surname": ["นามสกุล", "สกุล", "surname", "lastname", "familyname"],
     "area": ["พื้นที่", "ตำบล", "พื้นที่/ตำบล", "area", "subdistrict", "tambon"],
@@ -46,6 +47,7 @@ class Participant:
     province: str = ""
     group: str = ""
     code: str = ""
+    prefix: str = ""  # คำนำหน้า (นาย, นาง, อสม. ...), printed only where a field asks for it
     row: int = 0  # the roster row it came from, for messages
 
     @property
@@ -53,6 +55,7 @@ class Participant:
         return f"{self.name} {self.surname}".strip()
 
     def value(self, key: str) -> str:
+        """A detail by the name a form field or a survey placeholder uses for it."""
         return str(getattr(self, key))
 
 

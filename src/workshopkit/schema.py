@@ -14,7 +14,7 @@ SCHEMA_FILE = "workshop.schema.json"
 
 # Models that also accept a plain string for their first field (`- ทักทาย` means {text: ทักทาย}).
 SHORTHAND = {"Step": "text", "Media": "title", "Question": "text", "Column": "label",
-             "Row": "label", "GridCell": "label", "PlanColumn": "key"}
+             "Row": "label", "GridCell": "label", "PlanColumn": "key", "FormField": "label"}
 
 DESCRIPTIONS: dict[str, str] = {
     "Workshop": "One workshop (เวทีหรือการประชุมเชิงปฏิบัติการ): everything workshopkit prints for it.",
@@ -104,6 +104,15 @@ DESCRIPTIONS: dict[str, str] = {
     "Worksheet.subtitle": "A second title line (ชื่อรอง).",
     "Worksheet.activity": "Id of the activity it belongs to (กิจกรรม); places it in agenda order.",
     "Worksheet.orientation": "portrait or landscape (แนวกระดาษ).",
+    "Worksheet.collected": "Handed in after the workshop (เก็บคืน): it starts on the front of a "
+                           "sheet and ends its own sheet in the participant pack and print run.",
+    "FormField": "A blank on a form's header (ช่องกรอก), as its label (ชื่อ) or {label, fill}.",
+    "FormField.label": "The words before the blank (ชื่อ, อำเภอ, ชื่อหมู่บ้าน ...).",
+    "FormField.fill": "What the roster prints on the line (ข้อมูลที่เติมจากรายชื่อ): name, surname, "
+                      "full_name, prefix, area, district, province, group, code, or none. Left out, "
+                      "only ชื่อ, นามสกุล, ชื่อ-นามสกุล, คำนำหน้า, ตำบล, อำเภอ, จังหวัด, รหัส (and "
+                      "name, surname, full name, prefix, subdistrict, district, province, code) are "
+                      "filled; any other field stays blank for the hand.",
     "Worksheet.blocks": "The worksheet's content, in order (ส่วนประกอบ).",
     "InstructionsBlock": "Numbered instructions (คำชี้แจง).",
     "InstructionsBlock.type": "instructions",
@@ -155,7 +164,7 @@ DESCRIPTIONS: dict[str, str] = {
     "GridCell.hint": "A hint under it (คำแนะนำ).",
     "FieldsBlock": "Blanks to fill in on one line (ช่องกรอก), such as ชื่อ ........ อำเภอ ........",
     "FieldsBlock.type": "fields",
-    "FieldsBlock.items": "The labels (ชื่อช่อง); a roster fills ชื่อ, นามสกุล, ตำบล, อำเภอ, จังหวัด.",
+    "FieldsBlock.items": "The fields (ช่องกรอก): a label, or {label, fill} to say what a roster prints on it.",
     "Survey": "An online survey (แบบสำรวจออนไลน์).",
     "Survey.id": "Short name activities refer to (รหัส).",
     "Survey.title": "Title (ชื่อแบบสำรวจ).",
@@ -167,6 +176,7 @@ DESCRIPTIONS: dict[str, str] = {
     "ActionPlan.title": "Title (ชื่อแบบฟอร์ม).",
     "ActionPlan.subtitle": "A second title line (ชื่อรอง).",
     "ActionPlan.activity": "Id of the activity it belongs to (กิจกรรม).",
+    "ActionPlan.collected": "Handed in after the workshop (เก็บคืน): on sheets of its own in the packs.",
     "ActionPlan.fields": "Blanks to fill in above it (ช่องกรอก), such as หมู่บ้าน/ตำบล.",
     "ActionPlan.goals": "Numbered goal lines (เป้าหมาย).",
     "ActionPlan.issue_column": "Heading of the first column (หัวคอลัมน์ประเด็น).",
@@ -183,6 +193,8 @@ DESCRIPTIONS: dict[str, str] = {
     "SelfAssessment.title": "Title (ชื่อแบบประเมิน).",
     "SelfAssessment.subtitle": "A second title line (ชื่อรอง).",
     "SelfAssessment.activity": "Id of the activity it belongs to (กิจกรรม).",
+    "SelfAssessment.collected": "Handed in after the workshop (เก็บคืน), as it is unless false: "
+                                "it starts on a front side and ends its own sheet in the packs.",
     "SelfAssessment.fields": "Blanks to fill in (ช่องกรอก): ชื่อ, นามสกุล, พื้นที่/ตำบล ...",
     "SelfAssessment.objectives": "The objectives section (วัตถุประสงค์), with its points.",
     "SelfAssessment.instructions": "The instructions section (คำชี้แจง), with its points.",

@@ -17,3 +17,9 @@ def agenda_lines(workshop: model.Workshop) -> list[str]:
             activity = f"  [{item.activity}]" if item.activity else ""
             lines.append(f"  {style.time_range(slot).replace(chr(160), ' '):<20} {item.title}{activity}")
     return lines
+
+
+def field_lines(workshop: model.Workshop) -> list[str]:
+    """Every form field and what a roster prints on it (`validate --verbose`)."""
+    return [f"{where}: {field.label} <- {field.takes or '(blank, filled in by hand)'}"
+            for where, field in workshop.form_fields()]

@@ -22,4 +22,5 @@ def compose_action_plan(plan: model.ActionPlan, style: Style) -> doc.Document:
     share = 80 / len(labels)
     blocks.append(doc.Table((20, *(share,) * len(labels)), head, tuple(rows)))
     return doc.Document("action-plan", "action-plan", plan.title, "participant", tuple(blocks),
-                        subtitle=plan.subtitle or "", orientation="landscape", activity=plan.activity)
+                        subtitle=plan.subtitle or "", orientation="landscape", activity=plan.activity,
+                        collected=plan.collected)

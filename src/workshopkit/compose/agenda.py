@@ -16,16 +16,18 @@ _MUTED = {model.ItemKind.meal, model.ItemKind.break_, model.ItemKind.registratio
 def compose_agenda(workshop: model.Workshop, style: Style) -> doc.Document:
     agenda = workshop.agenda
     blocks: list[doc.Block] = []
+    if workshop.subtitle:  # under the workshop's title, which the header prints
+        blocks.append(doc.text(workshop.subtitle, style="lead"))
     if agenda.title:
         blocks.append(doc.text(agenda.title, style="lead"))
-    blocks.append(_date_line(workshop, style))
-    blocks.append(doc.text(style.label("venue"), " ", workshop.venue or doc.Blank(24), style="center"))
+    blocks.append(date_line(workshop, style))
+    blocks.append(venue_line(workshop, style))
     several = len(agenda.days) > 1
     for number, day in enumerate(agenda.days, start=1):
         if several:  # a one-day agenda says its date and hours in the line above
             blocks.append(doc.Heading(day_heading(day, number, style), 3))
         blocks.append(_day_table(day, style))
-    if agenda.remarks:
+    if agenda.remarks:  # kept with the table's last rows (print.css)
         blocks.append(doc.Heading(style.label("remarks"), 4))
         blocks.append(doc.ItemList(tuple(
             doc.ListItem(style.num(f"{n})"), remark) for n, remark in enumerate(agenda.remarks, 1))))
@@ -33,7 +35,7 @@ def compose_agenda(workshop: model.Workshop, style: Style) -> doc.Document:
                         subtitle=workshop.title)
 
 
-def _date_line(workshop: model.Workshop, style: Style) -> doc.Paragraph:
+def date_line(workshop: model.Workshop, style: Style) -> doc.Paragraph:
     dates = workshop.dates()
     if len(dates) == 1:
         day = workshop.agenda.days[0]
@@ -49,6 +51,10 @@ def _date_line(workshop: model.Workshop, style: Style) -> doc.Paragraph:
     return doc.text(style.label("between"), " ", doc.Blank(4), " ", style.label("until"), " ",
                     doc.Blank(4), " ", style.label("month"), " ", doc.Blank(8), " ",
                     style.label("era"), " ", doc.Blank(5), style="center")
+
+
+def venue_line(workshop: model.Workshop, style: Style) -> doc.Paragraph:
+    return doc.text(style.label("venue"), " ", workshop.venue or doc.Blank(24), style="center")
 
 
 def _blank_date(style: Style) -> tuple[doc.Inline, ...]:

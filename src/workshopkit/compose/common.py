@@ -39,7 +39,8 @@ def body_rows(rows: Sequence[model.Row], columns: Sequence[str], style: Style, l
     """Model rows -> table rows: a label cell, then a writing or tick cell per column.
 
     Sub-rows are numbered under their parent (2.1, 2.2) and indented; every row, group or
-    not, keeps its writing cells, as the seed's action plan does.
+    not, keeps its writing cells, as the seed's action plan does, but a group's are only as
+    tall as its label: the writing goes on the rows under it.
     """
     out: list[doc.Row] = []
     for n, row in enumerate(rows, start=1):
@@ -49,7 +50,7 @@ def body_rows(rows: Sequence[model.Row], columns: Sequence[str], style: Style, l
             label_cell = doc.Cell((doc.text(label, doc.Blank(6)),), "label", indent=depth)
         else:
             label_cell = doc.Cell((doc.text(label),) if label else (), "label", indent=depth)
-        height = max(lines, row.lines)
+        height = 0 if row.rows else max(lines, row.lines)
         cells = tuple(doc.Cell(kind="tick") if kind == "tick" else doc.Cell(kind="write", lines=height)
                       for kind in columns)
         out.append(doc.Row((label_cell, *cells), "group" if row.rows else "body"))

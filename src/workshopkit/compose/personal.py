@@ -10,29 +10,6 @@ from ..formatting import Style
 from ..roster import Participant
 from ..surveys import personal_url
 
-# (words in a field label, ignoring case and spaces) -> what of the participant it asks for,
-# checked in this order: นามสกุล before ชื่อ, อำเภอ/district before ตำบล/subdistrict
-_FIELD_WORDS = [
-    (("นามสกุล", "surname", "lastname"), "surname"),
-    (("ชื่อ-สกุล", "ชื่อ-นามสกุล", "fullname"), "full_name"),
-    (("จังหวัด", "province"), "province"),
-    (("subdistrict", "tambon"), "area"),
-    (("อำเภอ", "district"), "district"),
-    (("ตำบล", "พื้นที่", "area"), "area"),
-    (("กลุ่ม", "group"), "group"),
-    (("รหัส", "code"), "code"),
-]
-
-
-def field_value(label: str, person: Participant) -> str:
-    key = "".join(label.lower().split())
-    for words, attribute in _FIELD_WORDS:
-        if any(word in key for word in words):
-            return str(getattr(person, attribute))
-    if key.startswith("ชื่อ") or key.startswith("name"):
-        return person.name
-    return ""
-
 
 def is_personal(document: doc.Document, workshop: model.Workshop) -> bool:
     """Whether a sheet asks for who fills it in (header fields) or carries a personal link;
@@ -53,7 +30,8 @@ def personalize(document: doc.Document, person: Participant, workshop: model.Wor
 
 def _block(block: doc.Block, person: Participant, urls: dict[str, str], note: str) -> doc.Block:
     if isinstance(block, doc.Fields):
-        return doc.Fields(tuple(dataclasses.replace(f, value=field_value(f.label, person))
+        # only a field that asks for the participant (compose decided which) is filled
+        return doc.Fields(tuple(dataclasses.replace(f, value=person.value(f.takes) if f.takes else "")
                                 for f in block.items))
     if isinstance(block, doc.QRCard) and block.url in urls:
         # the code carries the long personal link; the short one stays printed for typing

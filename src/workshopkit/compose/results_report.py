@@ -6,6 +6,7 @@ from __future__ import annotations
 
 from .. import doc, model
 from ..formatting import Style
+from ..layout import column_widths
 from ..results import Responses, changes, item_figures, role_means
 from .common import cell
 
@@ -60,7 +61,7 @@ def compose_results(workshop: model.Workshop, data: Responses, style: Style,
         if role_change:
             cells.append(cell(_change(role_change[r])))
         rows.append(doc.Row(tuple(cells)))
-    widths = (64, *(12,) * (len(head) - 1))
+    widths = column_widths([c.text for c in head], (64, *(12,) * (len(head) - 1)), scale=style.scale)
     blocks.append(doc.Table(widths, (doc.Row(tuple(head), "head"),), tuple(rows)))
 
     for n in rounds:
@@ -91,7 +92,8 @@ def _item_table(data: Responses, n: int, levels: int, style: Style,
                              cell(_mean(figure.mean)), cell(style.num(figure.answers)),
                              *(cell(style.num(count)) for count in figure.distribution),
                              cell(_share(figure.low_share)))))
-    widths = (52, 10, 7, *(6,) * levels, 7)
+    widths = column_widths([c.text for c in head[0].cells], (52, 10, 7, *(6,) * levels, 7),
+                           scale=style.scale)
     return [doc.Heading(style.say("r_items_round", n=style.num(n)), 3), doc.Table(widths, head, tuple(rows))]
 
 
@@ -107,7 +109,8 @@ def _change_table(data: Responses, rounds: list[int], style: Style) -> list[doc.
     rows = tuple(doc.Row((cell(f"{style.num(item.key)} {item.text}", "label"), cell(_mean(before[item.key])),
                           cell(_mean(after[item.key])), cell(_change(per_item[item.key]))))
                  for item in data.items)
-    return [doc.Heading(style.label("r_item_changes"), 3), doc.Table((58, 12, 12, 18), head, rows)]
+    widths = column_widths([c.text for c in head[0].cells], (58, 12, 12, 18), scale=style.scale)
+    return [doc.Heading(style.label("r_item_changes"), 3), doc.Table(widths, head, rows)]
 
 
 def _weakest(data: Responses, latest, levels: int, style: Style) -> list[doc.Block]:
@@ -139,5 +142,6 @@ def _participants(data: Responses, latest, levels: int, style: Style) -> list[do
                                    else style.num(response.ratings[item.key])),
                               cell(_mean(group[item.key]))))
                      for item in data.items)
-        out.append(doc.Table((66, 14, 20), head, rows))
+        out.append(doc.Table(column_widths([c.text for c in head[0].cells], (66, 14, 20),
+                                           scale=style.scale), head, rows))
     return out

@@ -20,7 +20,8 @@ def compose_self_assessment(form: model.SelfAssessment, style: Style) -> doc.Doc
             blocks.append(doc.ItemList(outline(part.steps, style, str(section))))
     blocks.append(_table(form, style))
     return doc.Document("self-assessment", "self-assessment", form.title, "participant",
-                        tuple(blocks), subtitle=form.subtitle or "", activity=form.activity)
+                        tuple(blocks), subtitle=form.subtitle or "", activity=form.activity,
+                        collected=form.collected)
 
 
 def _table(form: model.SelfAssessment, style: Style) -> doc.Table:

@@ -5,23 +5,30 @@ from __future__ import annotations
 
 from .. import doc, model
 from ..formatting import Style
+from ..layout import TableFit, fit_table, headings, sheet_orientation
+from ..page import Orientation
 from .common import body_rows, cell, numbered
 
 
 def compose_worksheet(sheet: model.Worksheet, style: Style) -> doc.Document:
+    # landscape when a table needs it (layout.py); the definition's validation refused any
+    # table that fits neither way
+    orientation = sheet_orientation(sheet, style.scale)
     blocks: list[doc.Block] = []
     for block in sheet.blocks:
-        blocks.extend(_block(block, style))
+        blocks.extend(_block(block, style, orientation))
     return doc.Document("worksheet", f"worksheet-{sheet.id}", sheet.title, "participant",
                         tuple(blocks), subtitle=sheet.subtitle or "",
-                        orientation=sheet.orientation, activity=sheet.activity)
+                        orientation=orientation, activity=sheet.activity,
+                        collected=sheet.collected)
 
 
-def fields(labels: list[str] | tuple[str, ...]) -> doc.Fields:
-    return doc.Fields(tuple(doc.Field(label, 14 if len(labels) <= 2 else 9) for label in labels))
+def fields(items: list[model.FormField]) -> doc.Fields:
+    width = 14 if len(items) <= 2 else 9
+    return doc.Fields(tuple(doc.Field(f.label, width, takes=f.takes or "") for f in items))
 
 
-def _block(block: model.Block, style: Style) -> list[doc.Block]:
+def _block(block: model.Block, style: Style, orientation: Orientation) -> list[doc.Block]:
     if isinstance(block, model.InstructionsBlock):
         return [*_title(block.title), doc.ItemList(numbered(block.items, style))]
     if isinstance(block, model.TextBlock):
@@ -33,9 +40,13 @@ def _block(block: model.Block, style: Style) -> list[doc.Block]:
                                     question.lines))
         return out
     if isinstance(block, model.TableBlock):
-        keyed = [c for c in block.columns if c.short]
-        key = [doc.ItemList(tuple(doc.ListItem(f"{style.num(c.short)} =", c.label) for c in keyed))]
-        return [table(block, style), *(key if keyed else [])]
+        fit = fit_table(block, orientation, style.scale)
+        if fit is None:  # validation refuses such a table at its line; never print it cut off
+            raise ValueError(f"table '{block.title or block.label_column}' fits no page")
+        keyed = [(heading, c.label) for c, heading in zip(block.columns, headings(block, fit.numbered),
+                                                           strict=True) if heading != c.label]
+        key = [doc.ItemList(tuple(doc.ListItem(f"{style.num(h)} =", label) for h, label in keyed))]
+        return [table(block, style, fit), *(key if keyed else [])]
     if isinstance(block, model.BoxBlock):
         return [doc.Box(block.label or "", block.hint or "", block.lines)]
     if isinstance(block, model.GridBlock):
@@ -50,8 +61,10 @@ def _title(title: str | None) -> list[doc.Block]:
     return [doc.Heading(title, 3)] if title else []
 
 
-def table(block: model.TableBlock, style: Style) -> doc.Table:
+def table(block: model.TableBlock, style: Style, fit: TableFit) -> doc.Table:
     columns = block.columns
+    texts = [style.num(t) if t != c.label else t
+             for t, c in zip(headings(block, fit.numbered), columns, strict=True)]
     groups = [c.group for c in columns]
     head_cells: list[doc.Cell] = [cell(block.label_column, "head", rowspan=2 if any(groups) else 1)]
     second: list[doc.Cell] = []
@@ -64,30 +77,16 @@ def table(block: model.TableBlock, style: Style) -> doc.Table:
                 span += 1
             if group:
                 head_cells.append(cell(group, "head", colspan=span))
-                second.extend(cell(_heading(c, style), "head") for c in columns[index:index + span])
+                second.extend(cell(t, "head") for t in texts[index:index + span])
             else:
-                head_cells.append(cell(_heading(columns[index], style), "head", rowspan=2))
+                head_cells.append(cell(texts[index], "head", rowspan=2))
             index += span
     else:
-        head_cells.extend(cell(_heading(c, style), "head") for c in columns)
+        head_cells.extend(cell(t, "head") for t in texts)
     head = [doc.Row(tuple(head_cells), "head")]
     if second:
         head.append(doc.Row(tuple(second), "head"))
     kinds = [c.kind for c in columns]
     rows = body_rows(block.rows, kinds, style, block.lines, numbered_rows=True)
     rows += body_rows([model.Row()] * block.blank_rows, kinds, style, block.lines, numbered_rows=False)
-    return doc.Table(_widths(block), tuple(head), tuple(rows), title=block.title or "")
-
-
-def _heading(column: model.Column, style: Style) -> str:
-    return style.num(column.short) if column.short else column.label
-
-
-def _widths(block: model.TableBlock) -> tuple[float, ...]:
-    """Tick columns narrow, the rest share the width; explicit widths win."""
-    ticks = sum(1 for c in block.columns if c.kind == "tick")
-    texts = len(block.columns) - ticks
-    label = (22.0 if ticks else 30.0) if texts else 60.0
-    rest = 100 - label - ticks * 7
-    default = rest / texts if texts else 0
-    return (label, *(c.width or (7.0 if c.kind == "tick" else default) for c in block.columns))
+    return doc.Table(fit.widths, tuple(head), tuple(rows), title=block.title or "")

@@ -25,13 +25,11 @@ from docx.table import _Cell
 from .. import doc, model, qr
 from ..formatting import organiser_line, style_of
 from ..labels import LABELS
+from ..page import LINE_MM, MARGINS_MM, content_width
 from ..resources import FONT_FAMILY
 from .docx_fonts import embed_fonts
 from .docx_xml import borders, field, put, run_format, shade, twips
 
-# top, right, bottom, left in mm: the PDF's margins (templates/print.css)
-MARGINS = {"portrait": (16, 16, 18, 18), "landscape": (14, 14, 16, 14)}
-LINE_MM = 8.5  # one handwritten line, as in the PDF
 NBSP = "\u00a0"
 # Two figure spaces make a square the width of two digits; LibreOffice, unlike Word, draws no
 # border around a run of no-break spaces that ends a table cell, but does around these.
@@ -95,12 +93,16 @@ class DocxWriter:
         return cls(language=workshop.language, footer=organiser_line(workshop.organiser), embed=embed,
                    page_label=style.label("page"), theme=workshop.theme, logo=logo)
 
-    def write(self, documents: Sequence[doc.Document]) -> bytes:
-        """One .docx: a section per document, each with its own page numbers."""
+    def write(self, documents: Sequence[doc.Document], own_sheets: bool = False) -> bytes:
+        """One .docx: a section per document, each with its own page numbers. With `own_sheets`,
+        a collected form's section and the one after it start on a right-hand (front) page, so
+        the word processor adds the blank back a duplex print needs, as the PDF pack does."""
         word = docx.Document()
         self._styles(word)
         for index, document in enumerate(documents):
-            section = word.sections[0] if index == 0 else word.add_section(WD_SECTION.NEW_PAGE)
+            front = own_sheets and (document.collected or documents[index - 1].collected)
+            start = WD_SECTION.ODD_PAGE if front else WD_SECTION.NEW_PAGE
+            section = word.sections[0] if index == 0 else word.add_section(start)
             self._section(section, document.orientation, single=len(documents) == 1)
             if self.logo and self.logo.suffix.lower() != ".svg":  # python-docx places raster images
                 section.header.is_linked_to_previous = False
@@ -111,7 +113,7 @@ class DocxWriter:
                 _style(stamp, "WK Cell")
                 stamp.alignment = WD_ALIGN_PARAGRAPH.RIGHT
                 _bold(stamp, document.stamp)
-            width = _content_width(document.orientation)
+            width = content_width(document.orientation)
             _add(word, "Title", document.title)
             if document.subtitle:
                 _add(word, "Subtitle", document.subtitle)
@@ -161,7 +163,7 @@ class DocxWriter:
         portrait = orientation == "portrait"
         section.orientation = WD_ORIENT.PORTRAIT if portrait else WD_ORIENT.LANDSCAPE
         section.page_width, section.page_height = (Mm(210), Mm(297)) if portrait else (Mm(297), Mm(210))
-        top, right, bottom, left = MARGINS[orientation]
+        top, right, bottom, left = MARGINS_MM[orientation]
         section.top_margin, section.right_margin = Mm(top), Mm(right)
         section.bottom_margin, section.left_margin = Mm(bottom), Mm(left)
         section.footer_distance = Mm(8)
@@ -169,18 +171,13 @@ class DocxWriter:
         section.footer.is_linked_to_previous = False
         footer = section.footer.paragraphs[0]
         _style(footer, "WK Footer")
-        footer.paragraph_format.tab_stops.add_tab_stop(Mm(_content_width(orientation)),
+        footer.paragraph_format.tab_stops.add_tab_stop(Mm(content_width(orientation)),
                                                        alignment=2)  # right
         footer.add_run(f"{self.footer}\t{self.page_label} ")
         field(footer, "PAGE", "1")
         footer.add_run(" / ")
         # In a pack every document counts its own pages, as the PDF packs do.
         field(footer, "NUMPAGES" if single else "SECTIONPAGES", "1")
-
-
-def _content_width(orientation: str) -> float:
-    top, right, bottom, left = MARGINS[orientation]
-    return (210 if orientation == "portrait" else 297) - left - right
 
 
 class _Blocks:

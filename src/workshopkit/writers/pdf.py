@@ -24,10 +24,13 @@ from ..errors import RenderError
 from ..formatting import organiser_line, style_of
 from ..labels import LABELS
 from ..resources import FONT_FAMILY, font_coverage, fonts_dir, templates_dir
-from . import templates, thai_breaks, thai_text
+from . import page_checks, templates, thai_breaks, thai_text
 from .chart import bar_chart_svg
 
 MAX_PAGES = 500  # per document; a sign-in sheet for a 5000-person roster needs about 250
+# Classes on <html> (templates/print.css) that lay a document out a step tighter: spacing and
+# row heights first, then the type size. Tried in turn when the last page is a quarter full or less.
+FIT_STEPS = ("fit-1", "fit-2", "fit-3")
 
 
 class RestrictedFetcher(URLFetcher):
@@ -80,6 +83,7 @@ class PdfWriter:
         found = [templates.read_stylesheet(folder) for folder in (bundled, self.custom) if folder]
         self.stylesheets = [self._stylesheet(*sheet) for sheet in found if sheet]
         self.coverage = font_coverage()
+        self.warnings: list[str] = []  # what the organiser should know: a page left nearly empty
 
     @classmethod
     def for_workshop(cls, workshop: model.Workshop, source_dir: Path) -> PdfWriter:
@@ -88,9 +92,9 @@ class PdfWriter:
                    footer=organiser_line(workshop.organiser), author=workshop.organiser.name,
                    page_label=style.label("page"), theme=workshop.theme)
 
-    def html(self, document: doc.Document) -> str:
+    def html(self, document: doc.Document, fit: str = "") -> str:
         with self._template_errors():
-            return self.template.render(document=document, **self.context)
+            return self.template.render(document=document, fit=fit, **self.context)
 
     @contextlib.contextmanager
     def _template_errors(self) -> Iterator[None]:
@@ -108,8 +112,30 @@ class PdfWriter:
                        font_config=self.font_config)
 
     def render(self, document: doc.Document) -> Rendered:
+        """The document laid out; a last page that would be a quarter full or less is avoided by
+        laying it out a step tighter, and said in `warnings` when that is not enough."""
         self._check_glyphs(document)
-        html = HTML(string=self.html(document), base_url=self.base_url, url_fetcher=self.fetcher)
+        rendered = self._layout(document)
+        if len(rendered.pages) > 1 and page_checks.nearly_empty(rendered.pages[-1]):
+            for step in range(1, len(FIT_STEPS) + 1):
+                tighter = self._layout(document, " ".join(FIT_STEPS[:step]))
+                if len(tighter.pages) < len(rendered.pages):
+                    rendered = tighter
+                    break
+            else:
+                if document.audience == "participant":  # a sheet more for every copy
+                    self.warnings.append(
+                        f"{document.title}: page {len(rendered.pages)} is a quarter full or less, even "
+                        f"set tighter; shorten the document or print it as it is")
+        for number, page in enumerate(rendered.pages, start=1):
+            problem = page_checks.overflow(page)
+            if problem:
+                raise RenderError(f"{document.title}, page {number}: {problem}; it would be cut off "
+                                  f"on paper")
+        return rendered
+
+    def _layout(self, document: doc.Document, fit: str = "") -> Rendered:
+        html = HTML(string=self.html(document, fit), base_url=self.base_url, url_fetcher=self.fetcher)
         with _warnings_fail(document.title, self.fetcher):
             rendered = html.render(stylesheets=self.stylesheets, font_config=self.font_config)
         if len(rendered.pages) > MAX_PAGES:

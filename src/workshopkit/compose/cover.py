@@ -1,0 +1,32 @@
+"""Composer: the facilitator pack's cover: the workshop's title and subtitle, the organiser
+(and their logo, which the page header draws), dates and venue (blanks where not known yet),
+and the pack's contents with the page each document starts on."""
+from __future__ import annotations
+
+from collections.abc import Sequence
+
+from .. import doc, model
+from ..formatting import Style
+from .agenda import date_line, venue_line
+from .common import cell
+
+
+def compose_cover(workshop: model.Workshop, style: Style,
+                  contents: Sequence[tuple[str, int | None]]) -> doc.Document:
+    """`contents`: each document's title with its first page in the pack, or None where the
+    pages are not known (a DOCX, which a word processor lays out)."""
+    numbered = any(page is not None for _, page in contents)
+    head = (doc.Row((cell(style.label("document"), "head"),
+                     *([cell(style.label("page_no"), "head")] if numbered else [])), "head"),)
+    rows = tuple(doc.Row((cell(title), *([cell(style.num(page) if page else "")] if numbered else [])))
+                 for title, page in contents)
+    blocks: tuple[doc.Block, ...] = (
+        doc.text(style.label("facilitator_pack"), style="lead"),
+        doc.text(workshop.organiser.name, style="center"),
+        date_line(workshop, style),
+        venue_line(workshop, style),
+        doc.Heading(style.label("contents"), 3),
+        doc.Table((86, 14) if numbered else (100,), head, rows),
+    )
+    return doc.Document("cover", "cover", workshop.title, "facilitator", blocks,
+                        subtitle=workshop.subtitle or "")
