@@ -100,24 +100,25 @@ DEFINITIONS: dict[str, tuple[bytes, list[str]]] = {
     "extends itself": (MINIMAL.encode() + b"extends: w.yaml\n", [
         "{f}:14:10: extends: 'w.yaml' is already being read: a loop"]),
     "extends a missing file": (MINIMAL.encode() + b"extends: /etc/passwd.yaml\n", [
-        "{f}:14:10: extends: no file '/etc/passwd.yaml' beside w.yaml"]),
+        "{f}:14:10: extends: '/etc/passwd.yaml' is outside the definition's folder; only files "
+        "inside it are read"]),
 }
 
 # roster file name and content -> expected lines ({r} for the roster's path)
 ROSTERS: dict[str, tuple[str, bytes, list[str]]] = {
     "roster with a BOM and an empty name": ("r.csv", "\ufeffชื่อ,นามสกุล\nสมชาย,ใจดี\n,ไม่มีชื่อ\n".encode(), [
-        "{r}:3: the name is empty"]),
+        "{r}:3:1: the name is empty"]),
     "roster with a 100 000-character field": ("r.csv", ("ชื่อ\n" + "ก" * 100_000 + "\n").encode(), [
-        "{r}:2: name is longer than 200 characters"]),
+        "{r}:2:1: name is longer than 200 characters"]),
     "roster in Windows-874": ("r.csv", "ชื่อ\nสมชาย\n".encode("cp874"), [
-        "{r}:1: the roster is not UTF-8 text (save it as CSV UTF-8)"]),
+        "{r}:1:1: the roster is not UTF-8 text (save it as CSV UTF-8)"]),
     "roster without a name column": ("r.csv", b"phone\n0812345678\n", [
-        "{r}:1: the roster has no name column (ชื่อ or name)"]),
+        "{r}:1:1: the roster has no name column (ชื่อ or name)"]),
     "roster with duplicate codes": ("r.csv", "ชื่อ,รหัส\nก,A1\nข,A1\n".encode(), [
-        "{r}:3: duplicate code 'A1' (also row 2)"]),
+        "{r}:3:2: duplicate code 'A1' (also row 2)"]),
     "roster that is not a spreadsheet": ("r.xlsx", b"not a zip file", [
-        "{r}:1: cannot read the Excel file (BadZipFile)"]),
-    "roster of another kind": ("r.json", b"[]", ["{r}:1: a roster is a .csv or .xlsx file"]),
+        "{r}:1:1: cannot read the Excel file (BadZipFile)"]),
+    "roster of another kind": ("r.json", b"[]", ["{r}:1:1: a roster is a .csv or .xlsx file"]),
 }
 
 

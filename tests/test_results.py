@@ -159,7 +159,7 @@ def test_bad_values_and_twice_answered_rounds_are_located_errors(tmp_path):
     status, _, err = run("results", str(REFERENCE), str(path), "-o", str(tmp_path / "out"))
     assert status == 2
     assert err.splitlines() == [
-        f"{path}:2:3: '5' is not a rating from 1 to 4",
+        f"{path}:2:3: '5' is not a rating from 1 to 4 (a whole number)",
         f"{path}:4:1: participant 'A' answered round 1 twice (also {path} row 2)",
     ]
     assert not (tmp_path / "out").exists()

@@ -53,22 +53,22 @@ def test_generated_codes_are_short_stable_and_independent_of_order(tmp_path):
 def test_bad_rows_are_all_reported_with_their_row(tmp_path):
     text = "ชื่อ,นามสกุล,รหัส\nสมชาย,ใจดี,A1\n,ไม่มีชื่อ,A2\nมาลี,ศรีสวัสดิ์,A1\n\nบุญมี,รักถิ่น,A3\n"
     assert errors(csv_file(tmp_path, text)) == [
-        "roster.csv:3: the name is empty",
-        "roster.csv:4: duplicate code 'A1' (also row 2)",
+        "roster.csv:3:1: the name is empty",
+        "roster.csv:4:3: duplicate code 'A1' (also row 2)",
     ]
 
 
 def test_unknown_columns_warn_and_a_number_column_is_expected(tmp_path):
     roster = read_roster(csv_file(tmp_path, "ลำดับ,ชื่อ,เบอร์โทร\n1,สมชาย,0812345678\n"))
-    assert roster.warnings == [f"{tmp_path / 'roster.csv'}:1: warning: unknown column 'เบอร์โทร' is ignored"]
+    assert roster.warnings == [f"{tmp_path / 'roster.csv'}:1:3: warning: unknown column 'เบอร์โทร' is ignored"]
     assert roster.participants[0].name == "สมชาย"
 
 
 def test_a_roster_without_a_name_column_or_not_in_utf8(tmp_path):
     assert errors(csv_file(tmp_path, "surname\nDee\n")) == [
-        "roster.csv:1: the roster has no name column (ชื่อ or name)"]
+        "roster.csv:1:1: the roster has no name column (ชื่อ or name)"]
     assert errors(csv_file(tmp_path, THAI, "cp874")) == [
-        "roster.csv:1: the roster is not UTF-8 text (save it as CSV UTF-8)"]
+        "roster.csv:1:1: the roster is not UTF-8 text (save it as CSV UTF-8)"]
 
 
 def test_excel_rosters(tmp_path):
@@ -97,7 +97,7 @@ def test_a_roster_over_the_size_limit_is_refused_unread(tmp_path):
         handle.truncate(MAX_BYTES + 1)  # sparse: nothing is written, nothing need be read
     with pytest.raises(RosterError) as info:
         read_roster(path)
-    assert info.value.lines() == [f"{path}:1: the roster is {MAX_BYTES + 1} bytes; the limit is "
+    assert info.value.lines() == [f"{path}:1:1: the roster is {MAX_BYTES + 1} bytes; the limit is "
                                   f"{MAX_BYTES} bytes"]
 
 
@@ -115,5 +115,5 @@ def test_an_excel_zip_bomb_is_refused_before_it_unpacks(tmp_path):
     with pytest.raises(RosterError) as info:
         read_roster(path)
     unpacked = (MAX_UNPACKED // len(zeros) + 1) * len(zeros)
-    assert info.value.lines() == [f"{path}:1: the Excel file unpacks to {unpacked} bytes (a zip "
+    assert info.value.lines() == [f"{path}:1:1: the Excel file unpacks to {unpacked} bytes (a zip "
                                   f"bomb?); the limit is {MAX_UNPACKED} bytes"]

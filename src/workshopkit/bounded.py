@@ -77,7 +77,7 @@ def run(task: Call, bounds: Bounds, what: str, progress: Progress | None = None
     receive, send = context.Pipe(duplex=False)
     watch, lifeline = context.Pipe(duplex=False)
     worker = context.Process(target=_work, args=(task, bounds, send, watch), name="workshopkit-render")
-    worker.start()
+    _start(worker)
     send.close()
     watch.close()
     deadline = time.monotonic() + bounds.seconds
@@ -95,6 +95,21 @@ def run(task: Call, bounds: Bounds, what: str, progress: Progress | None = None
     if kind == "bug":
         raise RuntimeError(f"the render worker failed:\n{value}")
     raise RenderError(_limit_message(kind, what, bounds, worker.exitcode))
+
+
+def _start(worker: multiprocessing.process.BaseProcess) -> None:
+    """Ctrl+C reaches every process of the terminal's group. The fork server, started here the
+    first time, would die of it with a traceback while it imports WeasyPrint; started with the
+    signal ignored it keeps ignoring it (the disposition survives exec, and so do its workers),
+    and the build alone answers it: the worker then dies with its lifeline."""
+    if threading.current_thread() is not threading.main_thread():
+        worker.start()
+        return
+    previous = signal.signal(signal.SIGINT, signal.SIG_IGN)
+    try:
+        worker.start()
+    finally:
+        signal.signal(signal.SIGINT, previous)
 
 
 def _await(receive: Connection, deadline: float, progress: Progress | None) -> tuple[str, Any]:
@@ -158,6 +173,9 @@ def _work(task: Call, bounds: Bounds, send: Connection, watch: Connection) -> No
         message = ("error", error)
     except MemoryError:
         message = ("memory", None)
+    except OSError as error:  # WeasyPrint writes the fonts it loads to temporary files
+        message = ("error", RenderError(f"rendering stopped: could not write a temporary file "
+                                        f"({error.strerror}); is the disk full?"))
     except BaseException:  # noqa: BLE001 (a bug: its traceback goes back to the build)
         message = ("bug", traceback.format_exc())
     try:

@@ -11,7 +11,7 @@ from pathlib import Path
 
 import click
 
-from . import library, pack, thai_lint
+from . import library, output, pack, thai_lint
 from .bounded import DEFAULT_MEMORY_MIB, DEFAULT_SECONDS, SECONDS_PER_PARTICIPANT
 from .definition import check_text, read_workshop
 from .errors import WorkshopkitError
@@ -47,7 +47,18 @@ def _limits(command):
              f"{SECONDS_PER_PARTICIPANT:g} s per person on the roster]")(command)
 
 
-@click.group()
+class _Commands(click.Group):
+    def invoke(self, ctx: click.Context):
+        # Ctrl+C: one line and the shell's status for it, not click's "Aborted!" after a
+        # traceback; a build's worker dies with it and nothing is written
+        try:
+            return super().invoke(ctx)
+        except KeyboardInterrupt:
+            click.echo("workshopkit: stopped (Ctrl+C); nothing was written", err=True)
+            sys.exit(130)
+
+
+@click.group(cls=_Commands)
 @click.version_option(package_name="workshopkit")
 def main() -> None:
     """Print-ready Thai workshop material from one YAML definition."""
@@ -93,7 +104,8 @@ def schema(out: Path | None) -> None:
     """Print the JSON Schema of a workshop definition (for editors such as VS Code)."""
     text = _schema_text()
     if out:
-        pack.write_atomic(out, text.encode("utf-8"))
+        with _user_errors():
+            output.write_atomic(out, text.encode("utf-8"))
     else:
         click.echo(text, nl=False)
 
@@ -119,9 +131,10 @@ def watch(file: Path, out: Path, fmt: str) -> None:
             return
         click.echo(f"{file}: built {len(result.entries)} files into {result.folder}")
 
-    def is_source(_, path: str) -> bool:  # definitions and templates, never the outputs
-        return Path(path).suffix in {".yaml", ".yml", ".j2", ".css"} \
-            and not Path(path).resolve().is_relative_to(out.resolve())
+    def is_source(_, path: str) -> bool:
+        # definitions and templates; the outputs (PDF, DOCX, JSON, temporary files) never are,
+        # wherever -o puts them, even in the definition's own folder
+        return Path(path).suffix in {".yaml", ".yml", ".j2", ".css"}
 
     rebuild()
     for _ in changes(file.resolve().parent, watch_filter=is_source, debounce=300,
@@ -168,10 +181,13 @@ def new(name: str, source: str | None, out: Path) -> None:
         origin = library.find(source) if source else None
         text = library.new_definition(name, origin, f"./{SCHEMA_FILE}")
         check_text(text, path)  # nothing is written for a definition that would not validate
-        out.mkdir(parents=True, exist_ok=True)
+        try:
+            out.mkdir(parents=True, exist_ok=True)
+        except OSError as exc:
+            raise WorkshopkitError(f"cannot create {out}: {exc.strerror}")
         if not (out / SCHEMA_FILE).exists():  # so the editor finds the schema beside the file
-            pack.write_atomic(out / SCHEMA_FILE, _schema_text().encode("utf-8"))
-        pack.write_atomic(path, text.encode("utf-8"))
+            output.write_atomic(out / SCHEMA_FILE, _schema_text().encode("utf-8"))
+        output.write_atomic(path, text.encode("utf-8"))
     click.echo(f"{path}: written; check it with `workshopkit validate {path}`")
 
 
@@ -224,7 +240,7 @@ def _fix(file: Path) -> str:
     text, count = thai_lint.fix(load_file(file))
     if not count:
         return ""
-    backup = pack.rewrite_source(file, text)
+    backup = output.rewrite_source(file, text)
     return f"{file}: fixed {count} Thai typing error{'s' if count > 1 else ''} (original kept as {backup})"
 
 

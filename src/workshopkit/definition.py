@@ -7,14 +7,16 @@ editing YAML can act on.
 from __future__ import annotations
 
 import difflib
+import hashlib
 import re
+import unicodedata
 from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
 
 from pydantic import BaseModel, ValidationError
 
-from . import layout, model
+from . import layout, model, qr
 from .errors import DefinitionError, Problem
 from .formatting import style_of
 from .loader import Located, Path_, load_text
@@ -40,6 +42,7 @@ def _checked(located: Located, path: Path, roster_columns: set[str] | None) -> m
     workshop = validate(located, default_id=_id_from_name(path.stem), roster_columns=roster_columns)
     problems = list(_source_problems(located, workshop.theme, path.parent.resolve()))
     problems += _page_problems(located, workshop)
+    problems += _link_problems(located, workshop)
     if problems:
         raise DefinitionError(problems)
     return workshop
@@ -80,6 +83,22 @@ def _page_problems(located: Located, workshop: model.Workshop) -> list[Problem]:
             elif isinstance(block, (model.BoxBlock, model.GridBlock)) and block.lines > most:
                 problems.append(located.problem(where + ("lines",), _too_tall(block.lines, most)))
     return problems
+
+
+def _link_problems(located: Located, workshop: model.Workshop) -> list[Problem]:
+    """Every link printed as a QR code must fit one that a phone reads from paper."""
+    links: list[tuple[Path_, str]] = [(("surveys", i, "url"), s.url) for i, s in enumerate(workshop.surveys)]
+
+    def media(items: list[model.Media], where: Path_) -> None:
+        for index, item in enumerate(items):
+            if item.url:
+                links.append((where + (index, "url"), item.url))
+            media(item.items, where + (index, "items"))
+
+    for a, activity in enumerate(workshop.activities):
+        media(activity.media, ("activities", a, "media"))
+    return [located.problem(where, message) for where, url in links
+            if (message := qr.problem(url))]
 
 
 def _table_problems(located: Located, where: Path_, block: model.TableBlock, orientation: str,
@@ -202,8 +221,15 @@ def _ids(items: Any) -> set[str]:
 
 
 def _id_from_name(stem: str) -> str:
+    """The output folder's name for a definition without `id:`: its file name in a-z, 0-9, -
+    and _; a name in Thai (or anything else a folder name here leaves out) gets a short hash
+    of the whole name, so that เวทีที่1.yaml and เวทีที่2.yaml never share a folder."""
     cleaned = "".join(c if c.isascii() and (c.isalnum() or c in "-_") else "-" for c in stem.lower())
-    return cleaned.strip("-_") or "workshop"
+    cleaned = cleaned.strip("-_")
+    if all(c.isascii() for c in stem) and cleaned:
+        return cleaned
+    digest = hashlib.sha256(unicodedata.normalize("NFC", stem).encode("utf-8")).hexdigest()[:8]
+    return f"{cleaned or 'workshop'}-{digest}"
 
 
 def _problem(located: Located, error: dict[str, Any]) -> Problem:

@@ -90,6 +90,7 @@ LABELS: dict[str, dict[str, str]] = {
         "print_job": "ชุดเอกสารรายบุคคล (พิมพ์ครั้งเดียว)",
         "qr_personal": "QR code นี้กรอกรหัส {code} ของท่านไว้แล้ว",
         "contents": "สารบัญ",
+        "r_compared": "การเปลี่ยนแปลงเปรียบเทียบรอบที่ {first} (รอบแรก) กับรอบที่ {last} (รอบสุดท้าย)",
         "page_no": "หน้า",
     },
     "en": {
@@ -180,6 +181,7 @@ LABELS: dict[str, dict[str, str]] = {
         "print_job": "Personal sets (one print job)",
         "qr_personal": "This QR code fills in your code {code}",
         "contents": "Contents",
+        "r_compared": "Changes compare round {first} (the first) with round {last} (the last)",
         "page_no": "Page",
     },
 }

@@ -7,6 +7,7 @@ are reported. The pure-Python loader is used on purpose: the C one crashes on de
 """
 from __future__ import annotations
 
+import os
 import re
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -114,8 +115,13 @@ def format_path(path: Path_) -> str:
 
 def load_file(path: Path) -> Located:
     name = str(path)
-    try:
-        raw = path.read_bytes()
+    try:  # the size first: a 4 GB file is refused before anything of it is read
+        with path.open("rb") as handle:
+            size = os.fstat(handle.fileno()).st_size
+            if size > MAX_FILE_BYTES:
+                raise DefinitionError([Problem(name, 1, 1, "", f"file is {size} bytes; the limit is "
+                                                                f"{MAX_FILE_BYTES} bytes")])
+            raw = handle.read(MAX_FILE_BYTES + 1)  # a file that grows meanwhile is still bounded
     except OSError as exc:
         raise DefinitionError([Problem(name, 1, 1, "", f"cannot read file: {exc.strerror}")])
     return load_text(raw, name)

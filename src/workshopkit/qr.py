@@ -12,6 +12,7 @@ from functools import lru_cache
 from urllib.parse import urlsplit
 
 import qrcode
+import qrcode.exceptions
 import qrcode.image.svg
 from qrcode.constants import ERROR_CORRECT_M
 
@@ -30,6 +31,21 @@ def _code(url: str) -> qrcode.QRCode:
 
 
 MIN_MODULE_MM = 0.5  # a module any phone camera resolves from a page held at reading distance
+MAX_PRINT_MM = 70.0  # a code wider than this is hard to aim a phone at, and crowds a page
+
+
+def problem(url: str) -> str | None:
+    """Why a link cannot be printed as a QR code (too long to fit one a phone reads from
+    paper), or None when it can."""
+    try:
+        size = print_size(url, 0)
+    except (qrcode.exceptions.DataOverflowError, ValueError):  # past version 40
+        return (f"the link is {len(url)} characters, more than a QR code can hold; use a shorter "
+                f"link")
+    if size > MAX_PRINT_MM:
+        return (f"the link is {len(url)} characters: its QR code would be {size:.0f} mm wide, more "
+                f"than {MAX_PRINT_MM:.0f} mm; use a shorter link")
+    return None
 
 
 @lru_cache(maxsize=4096)

@@ -17,6 +17,7 @@ from pathlib import Path
 
 from . import model
 from .errors import DataFileError
+from .resources import FONT_FAMILY, font_coverage
 from .roster import Participant
 from .sheets import read_rows
 
@@ -43,11 +44,21 @@ def items_of(form: model.SelfAssessment) -> list[Item]:
 class Response:
     source: str
     row: int
-    code: str
+    code: str  # as written; "" when the file has no code column
     name: str
     round: int
     ratings: dict[str, int | None]  # item key -> rating, None when left empty
     remarks: dict[str, str] = field(default_factory=dict)
+
+    @property
+    def key(self) -> str:
+        """Who answered, as rounds are matched: the code as people mean it (P01, p01 and
+        ＰＯ１ with stray spaces are one person), or the row where there is no code."""
+        return code_key(self.code) or f"{self.source}:{self.row}"
+
+
+def code_key(code: str) -> str:
+    return "".join(unicodedata.normalize("NFKC", code).split()).casefold()
 
 
 @dataclass
@@ -91,7 +102,7 @@ def read_responses(paths: Sequence[Path], form: model.SelfAssessment) -> Respons
         if not rows:
             problems.append(f"{path}:1:1: the file is empty")
             continue
-        columns = _map_columns(rows[0], items, str(path), warnings)
+        columns = _map_columns(rows[0], items, str(path), warnings, problems)
         if not columns.ratings:
             problems.append(f"{path}:1:1: no column matches a sub-item of the self-assessment")
             continue
@@ -100,9 +111,14 @@ def read_responses(paths: Sequence[Path], form: model.SelfAssessment) -> Respons
                 continue
             responses.append(_response(row, number, columns, str(path), file_round if len(paths) > 1
                                        else None, levels, problems, warnings))
+    if len({r.round for r in responses}) > 1 and any(not r.code for r in responses):
+        sources = sorted({r.source for r in responses if not r.code})
+        problems += [f"{source}:1:1: rounds are compared participant by participant, by code, and "
+                     f"this file has no รหัส/code column; add it (results-template writes one) or "
+                     f"report one round at a time" for source in sources]
     seen: dict[tuple[str, int], Response] = {}
     for response in responses:
-        key = (response.code, response.round)
+        key = (response.key, response.round)
         if key in seen:
             first = seen[key]
             problems.append(f"{response.source}:{response.row}:1: participant '{response.code}' "
@@ -126,7 +142,8 @@ def _key(text: str) -> str:
     return "".join(unicodedata.normalize("NFC", text).lower().split())
 
 
-def _map_columns(header: list[str], items: list[Item], source: str, warnings: list[str]) -> _Columns:
+def _map_columns(header: list[str], items: list[Item], source: str, warnings: list[str],
+                 problems: list[str]) -> _Columns:
     by_key = {item.key: item for item in items}
     by_text = {_key(item.text): item for item in items}
     columns = _Columns({}, {})
@@ -154,6 +171,10 @@ def _map_columns(header: list[str], items: list[Item], source: str, warnings: li
             item = by_text.get(_key(rest))
         if item and _key(rest).startswith(_key(REMARK_WORD)):
             columns.remarks[index] = item.key
+        elif item and item.key in columns.ratings.values():
+            first = next(c for c, k in columns.ratings.items() if k == item.key)
+            problems.append(f"{source}:1:{index + 1}: a second column for sub-item {item.key} (the "
+                            f"first is column {first + 1}); keep one")
         elif item:
             columns.ratings[index] = item.key
         else:
@@ -167,7 +188,7 @@ def _response(row: list[str], number: int, columns: _Columns, source: str, file_
     def cell(index: int | None) -> str:
         return row[index].strip() if index is not None and index < len(row) else ""
 
-    code = cell(columns.code) or f"row{number}"
+    code = cell(columns.code)
     round_text = cell(columns.round)
     round_number = file_round or 1
     if round_text:
@@ -183,15 +204,42 @@ def _response(row: list[str], number: int, columns: _Columns, source: str, file_
             ratings[key] = None
             warnings.append(f"{source}:{number}:{index + 1}: no answer for {key} (counted as missing)")
             continue
-        digit = re.match(r"\s*(\d+)", unicodedata.normalize("NFKC", value))  # "3", "3 - ดี", "๓"
-        rating = int(digit.group(1)) if digit else None
+        rating = _rating(value)
         if rating is None or not 1 <= rating <= levels:
-            problems.append(f"{source}:{number}:{index + 1}: '{value}' is not a rating from 1 to {levels}")
+            shown = value if len(value) <= 20 else value[:20] + "…"
+            problems.append(f"{source}:{number}:{index + 1}: '{shown}' is not a rating from 1 to {levels} "
+                            f"(a whole number)")
             ratings[key] = None
             continue
         ratings[key] = rating
-    remarks = {key: cell(index) for index, key in columns.remarks.items() if cell(index)}
-    return Response(source, number, code, cell(columns.name), round_number, ratings, remarks)
+    remarks = {}
+    for index, key in columns.remarks.items():
+        if cell(index):
+            remarks[key] = _printable(cell(index), f"{source}:{number}:{index + 1}", warnings)
+    name = _printable(cell(columns.name), f"{source}:{number}:{(columns.name or 0) + 1}", warnings)
+    return Response(source, number, code, name, round_number, ratings, remarks)
+
+
+# "3", " 3 ", "3.0", "๓", and a Google Forms label such as "3 - ดี"; never 2.9, 3,5, 2-3, 1e3
+_RATING = re.compile(r"\s*(\d{1,2})(?:\.0+)?(?:\s+-\s+\D.*)?\s*")
+
+
+def _rating(value: str) -> int | None:
+    match = _RATING.fullmatch(unicodedata.normalize("NFKC", value))
+    return int(match.group(1)) if match else None
+
+
+def _printable(text: str, where: str, warnings: list[str]) -> str:
+    """What a participant typed, without the characters the bundled font cannot print (an
+    emoji in a remark): the report prints the rest, and the warning says what was left out."""
+    coverage = font_coverage()
+    missing = sorted({c for c in text if not c.isspace() and ord(c) not in coverage})
+    if not missing:
+        return text
+    shown = ", ".join(f"'{c}' (U+{ord(c):04X})" for c in missing)
+    warnings.append(f"{where}: warning: the bundled font ({FONT_FAMILY}) cannot print {shown}; "
+                    f"printed without it")
+    return " ".join("".join(c for c in text if c.isspace() or ord(c) in coverage).split())
 
 
 @dataclass(frozen=True)
@@ -230,8 +278,8 @@ def changes(first: Sequence[Response], second: Sequence[Response], items: Sequen
             ) -> tuple[dict[str, float | None], dict[int, float | None], int, int]:
     """Mean change per item and per role over the participants in both rounds, how many are
     in both, and how many in only one."""
-    before = {r.code: r for r in first}
-    after = {r.code: r for r in second}
+    before = {r.key: r for r in first}
+    after = {r.key: r for r in second}
     both = sorted(set(before) & set(after))
     only_one = len(set(before) ^ set(after))
     per_item: dict[str, float | None] = {}

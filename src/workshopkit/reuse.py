@@ -19,6 +19,8 @@ MAX_DEPTH = 5
 
 
 def load_definition(path: Path, chain: tuple[Path, ...] = ()) -> Located:
+    """`chain`: the files reading this one, the definition first, whose folder bounds every
+    file the chain may read."""
     located = load_file(path)
     if not isinstance(located.data, dict):
         return located
@@ -42,7 +44,12 @@ def _load_named(located: Located, where: Path_, name: Any, path: Path,
                 chain: tuple[Path, ...]) -> Located:
     if not isinstance(name, str):
         raise DefinitionError([located.problem(where, "expected the name of a YAML file")])
-    target = (path.parent / name).resolve()
+    target = (path.parent / name).resolve()  # links followed: where it really is
+    folder = (chain[0] if chain else path).resolve().parent
+    if not target.is_relative_to(folder):
+        # one message whether or not such a file exists: no probing outside the folder
+        raise DefinitionError([located.problem(where, f"'{name}' is outside the definition's "
+                                                      f"folder; only files inside it are read")])
     if target in chain or target == path.resolve():
         raise DefinitionError([located.problem(where, f"'{name}' is already being read: a loop")])
     if len(chain) >= MAX_DEPTH:

@@ -1,7 +1,7 @@
 """Beside the flow: a roster of participants, read from a CSV or an Excel sheet.
 
 Headers are matched in Thai or English, ignoring case and spacing. Every bad row is
-reported at once as `file:row: message`; an unknown column is only a warning. A participant
+reported at once as `file:row:column: message`; an unknown column is only a warning. A participant
 without a code gets a short one derived from who they are, so it stays the same when the
 roster is sorted or extended.
 """
@@ -15,6 +15,7 @@ from pathlib import Path
 
 from .errors import DataFileError
 from .model import PARTICIPANT_FIELDS
+from .resources import FONT_FAMILY, font_coverage
 from .sheets import EXCEL, read_rows
 
 MAX_ROWS = 5000
@@ -72,7 +73,10 @@ class RosterError(DataFileError):
 
 
 def _key(header: str) -> str:
-    return "".join(unicodedata.normalize("NFC", header).lower().split())
+    """A header as it is meant: case, spaces and the Thai look-alikes people type (ํา for ำ,
+    เเ for แ) do not matter."""
+    text = unicodedata.normalize("NFC", header).lower().replace("\u0e4d\u0e32", "\u0e33")
+    return "".join(text.replace("\u0e40\u0e40", "\u0e41").split())
 
 
 _BY_HEADER = {_key(h): name for name, headers in HEADERS.items() for h in headers}
@@ -80,16 +84,19 @@ _BY_HEADER = {_key(h): name for name, headers in HEADERS.items() for h in header
 
 def read_roster(path: Path) -> Roster:
     if path.suffix.lower() not in (*EXCEL, ".csv", ".txt"):
-        raise RosterError([f"{path}:1: a roster is a .csv or .xlsx file"])
+        raise RosterError([f"{path}:1:1: a roster is a .csv or .xlsx file"])
     return _parse(read_rows(path, "roster", RosterError, limit=MAX_ROWS + 1), str(path))
 
 
 def _parse(rows: list[list[str]], source: str) -> Roster:
+    skipped = 0
     while rows and not any(c.strip() for c in rows[0]):
         rows.pop(0)
+        skipped += 1
     if not rows:
-        raise RosterError([f"{source}:1: the roster is empty"])
+        raise RosterError([f"{source}:1:1: the roster is empty"])
     header, body = rows[0], rows[1:]
+    top = skipped + 1  # the header's row in the sheet
     columns: dict[int, str] = {}
     warnings: list[str] = []
     for index, title in enumerate(header):
@@ -97,30 +104,51 @@ def _parse(rows: list[list[str]], source: str) -> Roster:
         if name and name not in columns.values():
             columns[index] = name
         elif title.strip() and _key(title) not in IGNORED:
-            warnings.append(f"{source}:1: warning: unknown column '{title.strip()}' is ignored")
+            warnings.append(f"{source}:{top}:{index + 1}: warning: unknown column '{title.strip()}' "
+                            f"is ignored")
     if "name" not in columns.values():
-        raise RosterError([f"{source}:1: the roster has no name column (ชื่อ or name)"])
+        raise RosterError([f"{source}:{top}:1: the roster has no name column (ชื่อ or name)"])
     if len(body) > MAX_ROWS:
-        raise RosterError([f"{source}:1: the roster has more than {MAX_ROWS} rows"])
+        raise RosterError([f"{source}:{top}:1: the roster has more than {MAX_ROWS} rows"])
+    column_of = {name: index + 1 for index, name in columns.items()}
+    coverage = font_coverage()
     problems: list[str] = []
     people: list[Participant] = []
     assert set(HEADERS) == set(PARTICIPANT_FIELDS)
-    for offset, row in enumerate(body, start=2):
+    for offset, row in enumerate(body, start=top + 1):
         if not any(c.strip() for c in row):
             continue
         values = {name: _clean(row[i]) if i < len(row) else "" for i, name in columns.items()}
-        long = [name for name, v in values.items() if len(v) > MAX_FIELD]
-        if long:
-            problems.append(f"{source}:{offset}: {long[0]} is longer than {MAX_FIELD} characters")
-            continue
-        if not values.get("name"):
-            problems.append(f"{source}:{offset}: the name is empty")
+        found = _row_problems(values, column_of, coverage)
+        if found:
+            problems += [f"{source}:{offset}:{column}: {message}" for column, message in found]
             continue
         people.append(Participant(len(people) + 1, **values, row=offset))
-    people = _with_codes(people, source, problems)
+    people = _with_codes(people, source, problems, column_of.get("code", 1))
     if problems:
         raise RosterError(problems)
+    if not people:
+        raise RosterError([f"{source}:{top + 1}:1: the roster has no participants under its header"])
     return Roster(source, people, set(columns.values()) | {"code"}, warnings)
+
+
+def _row_problems(values: dict[str, str], column_of: dict[str, int], coverage: frozenset[int]
+                  ) -> list[tuple[int, str]]:
+    """(column, message) for what stops a row: a field too long, no name, a character the
+    bundled font cannot print (it would be a box on the sign-in sheet and the forms)."""
+    for name, value in values.items():
+        if len(value) > MAX_FIELD:
+            return [(column_of[name], f"{name} is longer than {MAX_FIELD} characters")]
+    if not values.get("name"):
+        return [(column_of["name"], "the name is empty")]
+    found = []
+    for name, value in values.items():
+        missing = sorted({c for c in value if not c.isspace() and ord(c) not in coverage})
+        if missing:
+            shown = ", ".join(f"'{c}' (U+{ord(c):04X})" for c in missing)
+            found.append((column_of[name], f"the bundled font ({FONT_FAMILY}) cannot print {shown} "
+                                           f"in {name}; write it in Thai or Latin letters"))
+    return found
 
 
 def _clean(value: str) -> str:
@@ -130,13 +158,14 @@ def _clean(value: str) -> str:
     return " ".join(text.split())
 
 
-def _with_codes(people: list[Participant], source: str, problems: list[str]) -> list[Participant]:
+def _with_codes(people: list[Participant], source: str, problems: list[str], column: int
+                ) -> list[Participant]:
     seen: dict[str, int] = {}
     out = []
     for person in people:
         code = person.code or _generated_code(person)
         if code in seen:
-            problems.append(f"{source}:{person.row}: duplicate code '{code}' "
+            problems.append(f"{source}:{person.row}:{column}: duplicate code '{code}' "
                             f"(also row {out[seen[code]].row})")
             continue
         seen[code] = len(out)

@@ -37,6 +37,8 @@ def compose_results(workshop: model.Workshop, data: Responses, style: Style,
                for n in rounds]
     missing = sum(1 for r in data.responses for v in r.ratings.values() if v is None)
     summary.append(style.say("r_missing", count=style.num(missing)))
+    if len(rounds) > 2:  # the changes below are first against last, said by name
+        summary.append(style.say("r_compared", first=style.num(rounds[0]), last=style.num(rounds[-1])))
     if len(rounds) > 1:
         _, _, both, only_one = changes(data.of_round(rounds[0]), latest, data.items)
         summary.append(style.say("r_both", both=style.num(both), one=style.num(only_one)))
@@ -133,7 +135,7 @@ def _participants(data: Responses, latest, levels: int, style: Style) -> list[do
     out: list[doc.Block] = []
     for response in sorted(latest, key=lambda r: r.code):
         out += [doc.PageBreak(), doc.Heading(style.say("r_person", name=response.name or response.code,
-                                                                  code=response.code), 3)]
+                                                                  code=response.code or "–"), 3)]
         head = (doc.Row((cell(style.label("r_item"), "head"), cell(style.label("r_own"), "head"),
                          cell(style.label("r_group_mean"), "head")),
                         "head"),)

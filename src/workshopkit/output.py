@@ -1,0 +1,160 @@
+"""Stage 6: the only module that writes files. Lock, temporary file, replace, manifest.
+
+A pack folder is locked for the whole build (flock on the folder itself), so two builds into
+one folder never clean up after each other: the second is told the folder is in use. Every
+file is first written under a temporary name beside its target; only when all of them are
+on disk are they moved into place, the manifest last, so a full disk or a read-only folder
+stops a build before anything is replaced and the files and the manifest still agree. What
+the previous build wrote and this one did not is removed; what workshopkit never wrote is
+only named.
+"""
+from __future__ import annotations
+
+import contextlib
+import errno
+import json
+import os
+import tempfile
+from collections.abc import Iterator, Sequence
+from pathlib import Path
+
+from .errors import OutputError
+
+try:
+    import fcntl
+except ImportError:  # Windows: no flock; builds into one folder are then not kept apart
+    fcntl = None  # type: ignore[assignment]
+
+MANIFEST = "manifest.json"
+OTHER_OUTPUTS = {MANIFEST, "results.pdf", "results.docx"}  # written by other commands
+PACK_SUFFIXES = (".pdf", ".docx")
+
+
+@contextlib.contextmanager
+def pack_folder(out: Path, name: str) -> Iterator[Path]:
+    """The pack folder `out/name`, created and locked for as long as the block runs; temporary
+    files a killed build left in it are removed (no other build can be writing)."""
+    root = out.resolve()
+    folder = (root / name).resolve()
+    if not folder.is_relative_to(root):
+        raise OutputError(f"pack folder {folder} would be outside {root}")
+    try:
+        folder.mkdir(parents=True, exist_ok=True)
+        handle = os.open(folder, os.O_RDONLY)
+    except OSError as exc:
+        raise OutputError(f"cannot create {folder}: {exc.strerror}")
+    try:
+        if fcntl:
+            try:
+                fcntl.flock(handle, fcntl.LOCK_EX | fcntl.LOCK_NB)
+            except OSError as exc:
+                if exc.errno in (errno.EWOULDBLOCK, errno.EAGAIN):
+                    raise OutputError(f"{folder} is in use by another build; try again when it "
+                                      f"has finished")
+                raise
+        for stale in folder.glob(".*.tmp"):  # left by a build that was killed while writing
+            stale.unlink(missing_ok=True)
+        yield folder
+    finally:
+        os.close(handle)  # closing releases the lock
+
+
+def write_pack(folder: Path, files: Sequence[tuple[str, bytes]], manifest: dict | None
+               ) -> list[str]:
+    """Every file, then the manifest; returns warnings about files workshopkit did not write.
+    With a manifest, the files the previous one listed that are not written again go."""
+    previous = _listed(folder / MANIFEST) if manifest is not None else set()
+    named = list(files)
+    if manifest is not None:
+        named.append((MANIFEST, (json.dumps(manifest, ensure_ascii=False, indent=2) + "\n").encode()))
+    write_all([(folder / name, data) for name, data in named])
+    if manifest is None:
+        return []
+    written = {name for name, _ in files}
+    for name in previous - written:
+        (folder / name).unlink(missing_ok=True)
+    return [f"{path}: warning: not written by workshopkit and left as it is; it is not part of "
+            f"this pack" for path in sorted(folder.iterdir())
+            if path.name not in written | previous | OTHER_OUTPUTS and not path.name.startswith(".")]
+
+
+def _listed(path: Path) -> set[str]:
+    """The pack files an earlier manifest lists: plain PDF and DOCX names in the folder only,
+    whatever else a hand-edited manifest says."""
+    try:
+        documents = json.loads(path.read_text(encoding="utf-8")).get("documents", [])
+        names = {str(d["path"]) for d in documents if isinstance(d, dict) and "path" in d}
+    except (OSError, ValueError, AttributeError, TypeError):
+        return set()
+    return {n for n in names if Path(n).name == n and not n.startswith(".")
+            and Path(n).suffix in PACK_SUFFIXES}
+
+
+def write_all(files: Sequence[tuple[Path, bytes]]) -> None:
+    """All of them under temporary names first, then each moved into place."""
+    staged: list[tuple[Path, Path]] = []
+    where = files[0][0] if files else Path(".")
+    try:
+        for where, data in files:
+            staged.append((_temporary(where, data), where))
+    except OSError as exc:
+        for temporary, _ in staged:
+            temporary.unlink(missing_ok=True)
+        raise OutputError(f"cannot write {where}: {exc.strerror}; nothing was replaced")
+    try:
+        for temporary, where in staged:
+            os.replace(temporary, where)
+    except OSError as exc:
+        raise OutputError(f"cannot write {where}: {exc.strerror}")
+    finally:
+        for temporary, _ in staged:
+            temporary.unlink(missing_ok=True)
+
+
+def write_atomic(path: Path, data: bytes, mode: int | None = None) -> None:
+    """One file; `mode` keeps an existing file's permissions (a private definition stays so)."""
+    try:
+        temporary = _temporary(path, data, mode)
+        try:
+            os.replace(temporary, path)
+        finally:
+            temporary.unlink(missing_ok=True)
+    except OSError as exc:
+        raise OutputError(f"cannot write {path}: {exc.strerror}")
+
+
+def rewrite_source(path: Path, text: str) -> Path:
+    """Replace a definition with `text` after keeping the original beside it; returns the
+    backup's path. A link is written through to its target; the mode and a byte-order mark
+    the file had stay."""
+    target = path.resolve()
+    try:
+        original = target.read_bytes()
+        mode = target.stat().st_mode & 0o7777
+    except OSError as exc:
+        raise OutputError(f"cannot read {path}: {exc.strerror}")
+    backup = target.with_name(target.name + ".bak")
+    write_atomic(backup, original, mode)
+    bom = b"\xef\xbb\xbf" if original.startswith(b"\xef\xbb\xbf") else b""
+    write_atomic(target, bom + text.encode("utf-8"), mode)
+    return backup
+
+
+def _temporary(path: Path, data: bytes, mode: int | None = None) -> Path:
+    handle = tempfile.NamedTemporaryFile(dir=path.parent, prefix=f".{path.name}.", suffix=".tmp",
+                                         delete=False)
+    name = Path(handle.name)
+    try:
+        with handle:
+            handle.write(data)
+            handle.flush()
+            os.fsync(handle.fileno())
+        if mode is None:  # a temporary file is private (0600); a new file gets the usual mode
+            umask = os.umask(0)
+            os.umask(umask)
+            mode = 0o666 & ~umask
+        os.chmod(name, mode)
+    except BaseException:
+        name.unlink(missing_ok=True)
+        raise
+    return name
