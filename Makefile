@@ -12,7 +12,7 @@ demo: setup
 
 test: setup
 	@scripts/system-packages.sh --tests
-	$(BIN)/python -m pytest -q
+	$(BIN)/python -m pytest -q --durations=15
 
 bench: setup
 	$(BIN)/python bench/build_reference.py
