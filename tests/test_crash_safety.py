@@ -1,11 +1,14 @@
 """Killing a build at any moment loses nothing: every file already there stays complete, no
-render keeps running behind it, and the next run cleans up and succeeds."""
+render keeps running behind it, and the next run cleans up and succeeds.
+
+The kills are deterministic: a build is killed with SIGKILL at the Nth file it stages or
+moves into place (a wrapper around output.py, the one module that writes), and twice while
+it renders, so every phase of the write is hit on every run."""
 from __future__ import annotations
 
 import functools
 import io
 import os
-import random
 import signal
 import subprocess
 import sys
@@ -13,10 +16,32 @@ import time
 import zipfile
 from pathlib import Path
 
+import pytest
 from helpers import MINIMAL, eventually
 from pypdf import PdfReader
 
-KILLS = 30
+# Runs `workshopkit build` with SIGKILL at the Nth call of one of output.py's two write steps.
+KILLED_AT = """
+import os, signal, sys
+from workshopkit import output
+step, at = sys.argv[1], int(sys.argv[2])
+count = {"stage": 0, "replace": 0}
+stage, replace = output._temporary, os.replace
+
+def counted(name, real):
+    def call(*args, **kwargs):
+        count[name] += 1
+        if name == step and count[name] == at:
+            os.kill(os.getpid(), signal.SIGKILL)
+        return real(*args, **kwargs)
+    return call
+
+output._temporary = counted("stage", stage)
+output.os.replace = counted("replace", replace)
+from workshopkit.cli import main
+sys.argv = ["workshopkit", "build", *sys.argv[3:]]
+main()
+"""
 
 
 def complete(path: Path) -> bool:
@@ -46,32 +71,70 @@ def nothing_runs(tag: str) -> bool:
     return not processes_tagged(tag)
 
 
-def test_sigkill_at_thirty_moments_leaves_every_output_whole(tmp_path):
-    definition = tmp_path / "forum.yaml"
+def contents(folder: Path) -> dict[str, bytes]:
+    return {p.name: p.read_bytes() for p in folder.iterdir()}
+
+
+@pytest.fixture(scope="module")
+def built(tmp_path_factory) -> tuple[list[str], Path, dict[str, bytes], float]:
+    work = tmp_path_factory.mktemp("crash")
+    definition = work / "forum.yaml"
     definition.write_text(MINIMAL, encoding="utf-8")
-    out = tmp_path / "out"
-    command = [sys.executable, "-m", "workshopkit", "build", str(definition), "-o", str(out)]
-    subprocess.run(command, check=True, capture_output=True)  # a first complete pack
-    folder = out / "forum"
-    first = {p.name: p.read_bytes() for p in folder.iterdir()}
-    chooser = random.Random(7)
+    out = work / "out"
+    arguments = [str(definition), "-o", str(out)]
+    subprocess.run([sys.executable, "-m", "workshopkit", "build", *arguments], check=True,
+                   capture_output=True)
     start = time.monotonic()
-    subprocess.run(command, check=True, capture_output=True)
-    duration = time.monotonic() - start
-    for kill in range(KILLS):
-        tag = f"{os.getpid()}-{kill}"
-        process = subprocess.Popen(command, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL,
-                                   env={**os.environ, "WORKSHOPKIT_TEST_RUN": tag})
-        time.sleep(chooser.uniform(0.05, duration))
-        os.kill(process.pid, signal.SIGKILL)
-        process.wait()
-        assert eventually(functools.partial(nothing_runs, tag)), processes_tagged(tag)
-        for path in folder.iterdir():
-            if path.name.endswith(".tmp"):
-                continue  # a write the kill interrupted; the next run removes it
-            assert complete(path), path.name
-        assert set(first) <= {p.name for p in folder.iterdir()}  # nothing lost
-    subprocess.run(command, check=True, capture_output=True)
-    assert not [p for p in folder.iterdir() if p.name.endswith(".tmp")]
-    assert {p.name for p in folder.iterdir()} == set(first)
-    assert all(complete(p) for p in folder.iterdir())
+    subprocess.run([sys.executable, "-m", "workshopkit", "build", *arguments], check=True,
+                   capture_output=True)
+    return arguments, out / "forum", contents(out / "forum"), time.monotonic() - start
+
+
+def _killed(arguments: list[str], tag: str, *prefix: str) -> None:
+    process = subprocess.Popen([sys.executable, *prefix, *arguments], stdout=subprocess.DEVNULL,
+                               stderr=subprocess.DEVNULL, env={**os.environ, "WORKSHOPKIT_TEST_RUN": tag})
+    process.wait(timeout=120)
+    assert process.returncode == -signal.SIGKILL
+    assert eventually(functools.partial(nothing_runs, tag)), processes_tagged(tag)
+
+
+@pytest.mark.parametrize("at", ["first", "middle", "last"])
+def test_a_kill_while_staging_files_replaces_nothing(built, at):
+    arguments, folder, first, _ = built
+    number = {"first": 1, "middle": len(first) // 2, "last": len(first)}[at]
+    _killed(arguments, f"{os.getpid()}-stage-{at}", "-c", KILLED_AT, "stage", str(number))
+    assert {n: d for n, d in contents(folder).items() if not n.endswith(".tmp")} == first
+
+
+@pytest.mark.parametrize("at", ["first", "middle", "last"])
+def test_a_kill_while_moving_files_into_place_leaves_every_file_whole(built, at):
+    arguments, folder, first, _ = built
+    number = {"first": 1, "middle": len(first) // 2, "last": len(first)}[at]
+    _killed(arguments, f"{os.getpid()}-replace-{at}", "-c", KILLED_AT, "replace", str(number))
+    names = {p.name for p in folder.iterdir() if not p.name.endswith(".tmp")}
+    assert names == set(first)  # nothing lost
+    assert all(complete(folder / name) for name in names)
+
+
+@pytest.mark.parametrize("share", [0.3, 0.7])
+def test_a_kill_while_rendering_stops_the_worker_too(built, share):
+    arguments, folder, first, duration = built
+    tag = f"{os.getpid()}-render-{share}"
+    process = subprocess.Popen([sys.executable, "-m", "workshopkit", "build", *arguments],
+                               stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL,
+                               env={**os.environ, "WORKSHOPKIT_TEST_RUN": tag})
+    time.sleep(duration * share)
+    os.kill(process.pid, signal.SIGKILL)
+    process.wait()
+    assert eventually(functools.partial(nothing_runs, tag)), processes_tagged(tag)
+    names = {p.name for p in folder.iterdir() if not p.name.endswith(".tmp")}
+    assert names == set(first) and all(complete(folder / name) for name in names)
+
+
+def test_the_next_build_cleans_up_and_succeeds(built):
+    arguments, folder, first, _ = built
+    (folder / ".agenda.pdf.x1y2.tmp").write_bytes(b"%PDF-1.7 half")  # as a killed build leaves
+    subprocess.run([sys.executable, "-m", "workshopkit", "build", *arguments], check=True,
+                   capture_output=True)
+    assert set(contents(folder)) == set(first)
+    assert all(complete(folder / name) for name in first)

@@ -518,3 +518,31 @@ def test_the_reference_agenda_docx_is_one_page_in_libreoffice(reference_pack, tm
     converted = _libreoffice(reference_pack / "agenda.docx", tmp_path)
     assert len(PdfReader(converted).pages) == 1
     assert fold("อาหารว่างบริการระหว่างกระบวนการฯ") in fold(pdftotext(converted))
+
+
+def test_the_agendas_remarks_never_open_a_page_alone(tmp_path):
+    # 21 items fill the first page: the remarks take the table's last row with them
+    items = "\n".join(f"        - {{title: หัวข้อที่ {n} การแลกเปลี่ยนเรียนรู้, minutes: 10}}"
+                      for n in range(1, 22))
+    remarks = ", ".join(f"หมายเหตุข้อที่ {n}" for n in range(1, 7))
+    path = tmp_path / "remarks.yaml"
+    path.write_text(f"""\
+title: เวทีทดสอบ
+organiser: {{name: ทีมทดสอบ}}
+agenda:
+  days:
+    - start: "08:00"
+      items:
+{items}
+  remarks: [{remarks}]
+""", encoding="utf-8")
+    from workshopkit.compose import compose_all
+    from workshopkit.writers.pdf import PdfWriter
+
+    workshop = read_workshop(path)
+    laid_out = PdfWriter.for_workshop(workshop, tmp_path)._layout(compose_all(workshop)[0])  # no refit
+    assert len(laid_out.pages) == 2
+    data = laid_out.write_pdf()
+    (tmp_path / "agenda.pdf").write_bytes(data)
+    last = page_texts(tmp_path / "agenda.pdf")[-1]
+    assert last.index(fold("หัวข้อที่ 21")) < last.index(fold("หมายเหตุ1)")) < last.index(fold("หมายเหตุข้อที่ 6"))
