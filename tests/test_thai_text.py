@@ -62,9 +62,32 @@ def lines(block: doc.Block, tall_headers: bool = True) -> list[str]:
 
 
 @pytest.fixture(scope="module")
-def built(tmp_path_factory) -> list[tuple[Path, Path]]:
+def packs(tmp_path_factory) -> list[tuple[Path, pack.Pack]]:
     out = tmp_path_factory.mktemp("thai")
-    return [(path, pack.build(path, out, ("pdf",)).folder) for path in SHIPPED]
+    return [(path, pack.build(path, out, ("pdf",))) for path in SHIPPED]
+
+
+@pytest.fixture(scope="module")
+def built(packs) -> list[tuple[Path, Path]]:
+    return [(path, result.folder) for path, result in packs]
+
+
+def test_no_line_of_a_shipped_workshop_falls_back_to_weasyprints_own_drawing(packs):
+    assert [w for _, result in packs for w in result.warnings if "Thai text fix" in w] == []
+
+
+def test_a_line_the_fix_cannot_draw_is_reported_not_silent(tmp_path, monkeypatch):
+    def broken(*args, **kwargs):
+        raise IndexError("a glyph the fix does not know")
+
+    monkeypatch.setattr(thai_text, "_draw_first_line", broken)
+    writer = PdfWriter(tmp_path, language="th", digits="arabic", footer="", author="")
+    document = doc.Document("worksheet", "w", "น้ำใจ", "participant", (doc.text("ทำงาน"),))
+    path = tmp_path / "w.pdf"
+    path.write_bytes(writer.write([writer.render(document)]))
+    assert "งาน" in pdftotext(path)  # drawn all the same, by WeasyPrint's own function
+    assert len(writer.warnings) == 1
+    assert writer.warnings[0].startswith("น้ำใจ: ") and "drawn without the Thai text fix" in writer.warnings[0]
 
 
 def test_every_line_of_every_shipped_workshop_comes_back_exactly(built):
@@ -95,6 +118,7 @@ def test_sara_am_and_stacked_marks_in_bold_and_regular(tmp_path):
     writer = PdfWriter(tmp_path, language="th", digits="arabic", footer="", author="")
     path = tmp_path / "w.pdf"
     path.write_bytes(writer.write([writer.render(document)]))
+    assert writer.warnings == []  # every line drawn by the fix, none by WeasyPrint's own
     for name, text in extracted(path).items():
         assert squeeze(" ".join(words) * 2) in text.replace(squeeze("ทำงาน น้ำ"), "", 1), name
     check = subprocess.run(["qpdf", "--check", str(path)], capture_output=True, text=True)

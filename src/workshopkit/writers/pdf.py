@@ -149,8 +149,14 @@ class PdfWriter:
 
     def write_pages(self, base: Rendered, pages: Sequence) -> bytes:
         document = base.copy(list(pages))
+        drawn_before = len(thai_text.fallbacks)
         with _warnings_fail("the PDF"):
             data = document.write_pdf()
+        fell_back = thai_text.fallbacks[drawn_before:]
+        if fell_back:  # the page looks right; text copied out of it may not be
+            self.warnings.append(f"{base.metadata.title or 'the PDF'}: {len(fell_back)} line(s) drawn "
+                                 f"without the Thai text fix ({fell_back[0]}); text copied from the "
+                                 f"PDF may differ from what is printed")
         # Pango falls back to any font on this machine for a family the stylesheets name but
         # do not bundle, or a character Sarabun lacks in a template's own text: the page
         # would print differently elsewhere, or as boxes.

@@ -16,15 +16,24 @@ from pythainlp.tokenize import word_tokenize
 from weasyprint.text import line_break
 from weasyprint.text.ffi import ffi, pango
 
+from ..errors import RenderError
+
 LONGEST = 14
 _THAI_WORD = re.compile("[\u0e01-\u0e4e]{2,}")
 _original_set_text = line_break.Layout.set_text
 _declared = False
 
 
+PANGO_ALLOW_BREAKS = 14400  # pango_attr_allow_breaks_new came with Pango 1.44
+
+
 def install() -> None:
-    """Idempotent; thai_text.install() has checked the WeasyPrint version."""
+    """Idempotent; thai_text.install() has checked the WeasyPrint version, this checks Pango's."""
     global _declared
+    if pango.pango_version() < PANGO_ALLOW_BREAKS:
+        version = pango.pango_version()
+        raise RenderError(f"Thai line breaks need Pango 1.44 or newer; this machine has "
+                          f"{version // 10000}.{version // 100 % 100}.{version % 100}")
     if not _declared:
         ffi.cdef("PangoAttribute * pango_attr_allow_breaks_new (gboolean allow_breaks);")
         _declared = True

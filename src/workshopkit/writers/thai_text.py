@@ -53,14 +53,19 @@ def install() -> None:
     pdf_fonts.Font.clean = _clean
 
 
+fallbacks: list[str] = []  # the lines drawn by WeasyPrint's own function: the PDF writer reports them
+
+
 def draw_first_line(stream, textbox, text_overflow, block_ellipsis, matrix):
     """WeasyPrint's own function, with its text layer fixed; falls back to it on any error
-    (WeasyPrint swallows errors raised while drawing SVG text)."""
+    (WeasyPrint swallows errors raised while drawing SVG text), and records the line so that
+    the fallback is reported rather than silent."""
     mark = len(stream.stream)
     try:
         return _draw_first_line(stream, textbox, text_overflow, block_ellipsis, matrix)
-    except Exception:
+    except Exception as error:  # noqa: BLE001 (any failure of the fix: draw the line as WeasyPrint would)
         del stream.stream[mark:]
+        fallbacks.append(f"{textbox.text[:40]!r} ({type(error).__name__})")
         return _original_draw_first_line(stream, textbox, text_overflow, block_ellipsis, matrix)
 
 
