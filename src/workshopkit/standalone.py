@@ -59,9 +59,10 @@ def _inlined(path: Path, chain: tuple[Path, ...]) -> CommentedMap:
 
 def _named(path: Path, name: object, chain: tuple[Path, ...]) -> Path:
     # the definition was validated before (library.find reads it), so names are known good;
-    # these checks keep a changed file from leading anywhere else
-    folder = path.parent
-    target = (folder / str(name)).resolve()
+    # these checks keep a changed file from leading anywhere else: inside the first file's
+    # folder, as reuse.py reads them
+    folder = (chain[0] if chain else path).parent
+    target = (path.parent / str(name)).resolve()
     if not target.is_file() or not target.is_relative_to(folder) or target in chain \
             or len(chain) >= MAX_DEPTH:
         raise WorkshopkitError(f"{path.name}: cannot write out '{name}'")

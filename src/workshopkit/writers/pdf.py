@@ -20,9 +20,11 @@ from weasyprint.text.fonts import FontConfiguration
 from weasyprint.urls import URLFetcher
 
 from .. import doc, model, qr
+from .. import page as page_module
 from ..errors import RenderError
 from ..formatting import organiser_line, style_of
 from ..labels import LABELS
+from ..page import LINE_MM, MARGINS_MM
 from ..resources import FONT_FAMILY, font_coverage, fonts_dir, templates_dir
 from . import page_checks, templates, thai_breaks, thai_text
 from .chart import bar_chart_svg
@@ -79,9 +81,10 @@ class PdfWriter:
         # relative URLs in an organiser's template or stylesheet mean files beside it
         self.base_url = (self.custom or bundled).as_uri() + "/"
         self.font_config = FontConfiguration()
-        # the organiser's stylesheet is laid over the bundled one
+        # the page's facts first, then the bundled stylesheet, then the organiser's over it
         found = [templates.read_stylesheet(folder) for folder in (bundled, self.custom) if folder]
-        self.stylesheets = [self._stylesheet(*sheet) for sheet in found if sheet]
+        self.stylesheets = [self._stylesheet(Path(page_module.__file__), _page_facts()),
+                            *(self._stylesheet(*sheet) for sheet in found if sheet)]
         self.coverage = font_coverage()
         self.warnings: list[str] = []  # what the organiser should know: a page left nearly empty
 
@@ -185,6 +188,17 @@ class PdfWriter:
         if missing:
             shown = ", ".join(f"'{c}' (U+{ord(c):04X})" for c in missing)
             raise RenderError(f"{document.title}: the bundled font has no glyph for {shown}")
+
+
+def _page_facts() -> str:
+    """page.py's A4 size, margins and writing line as CSS: the DOCX writer reads the same."""
+    rules = []
+    for orientation, selector in (("portrait", "@page"), ("landscape", "@page landscape")):
+        top, right, bottom, left = MARGINS_MM[orientation]
+        rules.append(f"{selector} {{ size: A4 {orientation}; "
+                     f"margin: {top}mm {right}mm {bottom}mm {left}mm; }}")
+    rules.append(f"html {{ --line: {LINE_MM}mm; }}")
+    return "\n".join(rules)
 
 
 def _name(family: bytes | str) -> str:
