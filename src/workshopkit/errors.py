@@ -64,3 +64,26 @@ class RenderError(WorkshopkitError):
 
 class OutputError(WorkshopkitError):
     """An output path is unusable (outside the output folder, not writable)."""
+
+
+class RosterError(DataFileError):
+    """A roster has problems, each at `file:row:column`."""
+
+
+class ResultsError(DataFileError):
+    """A responses file has problems, each at `file:row:column`."""
+
+
+class TemplateProblem(RenderError):
+    """An organiser's template failed to compile or to render; carries where."""
+
+    def __init__(self, problem: Problem):
+        self.problem = problem
+        super().__init__(str(problem))
+
+    def __reduce__(self):
+        return type(self), (self.problem,)
+
+
+class UnsupportedWeasyPrint(RenderError):
+    """A WeasyPrint the Thai text fix was not checked against."""

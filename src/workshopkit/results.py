@@ -16,7 +16,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from . import model
-from .errors import DataFileError
+from .errors import ResultsError
 from .resources import FONT_FAMILY, font_coverage
 from .roster import Participant
 from .sheets import read_rows
@@ -72,10 +72,6 @@ class Responses:
 
     def of_round(self, number: int) -> list[Response]:
         return [r for r in self.responses if r.round == number]
-
-
-class ResultsError(DataFileError):
-    pass
 
 
 def template_rows(form: model.SelfAssessment, people: Sequence[Participant],

@@ -13,7 +13,7 @@ import unicodedata
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from .errors import DataFileError
+from .errors import RosterError
 from .model import PARTICIPANT_FIELDS
 from .resources import FONT_FAMILY, font_coverage
 from .sheets import EXCEL, read_rows
@@ -66,10 +66,6 @@ class Roster:
     participants: list[Participant]
     columns: set[str]  # the roster fields its headers provide (code always, generated if absent)
     warnings: list[str] = field(default_factory=list)
-
-
-class RosterError(DataFileError):
-    pass
 
 
 def _key(header: str) -> str:

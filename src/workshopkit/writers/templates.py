@@ -21,7 +21,7 @@ import jinja2
 from jinja2.loaders import split_template_path
 from jinja2.sandbox import SandboxedEnvironment
 
-from ..errors import Problem, RenderError
+from ..errors import Problem, RenderError, TemplateProblem
 
 DOCUMENT = "document.html.j2"
 STYLESHEET = "print.css"
@@ -29,17 +29,6 @@ BUILTIN = "workshopkit/"  # `{% extends "workshopkit/document.html.j2" %}` reach
 MAX_TEMPLATE_BYTES = 256 * 1024
 MAX_PRODUCT = 100_000  # items a `*` may make; `range` has the sandbox's own limit
 MAX_EXPONENT = 64
-
-
-class TemplateProblem(RenderError):
-    """A template failed to compile or to render; carries where."""
-
-    def __init__(self, problem: Problem):
-        self.problem = problem
-        super().__init__(str(problem))
-
-    def __reduce__(self):
-        return type(self), (self.problem,)
 
 
 class Sandbox(SandboxedEnvironment):

@@ -32,15 +32,11 @@ from weasyprint.pdf import fonts as pdf_fonts
 from weasyprint.text.ffi import FROM_UNITS, TO_UNITS, ffi, pango
 from weasyprint.text.line_break import get_last_word_end
 
-from ..errors import RenderError
+from ..errors import UnsupportedWeasyPrint
 
 SUPPORTED_WEASYPRINT = "70.0"
 _original_draw_first_line = draw_text_module.draw_first_line
 _original_clean = pdf_fonts.Font.clean
-
-
-class UnsupportedWeasyPrint(RenderError):
-    pass
 
 
 def install() -> None:
