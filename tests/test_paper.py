@@ -135,21 +135,26 @@ def test_the_reference_agenda_fits_one_page_with_its_remarks(reference_pack):
         assert fold(remark) in texts[0]
 
 
-def test_a_document_whose_last_page_holds_a_line_or_two_is_refitted(tmp_path):
-    # 22 items: at the normal spacing the remarks and a row spill onto a second page
-    items = "\n".join(f"        - {{title: หัวข้อที่ {n} การแลกเปลี่ยนเรียนรู้, minutes: 10}}"
-                      for n in range(1, 23))
-    definition = tmp_path / "long.yaml"
-    definition.write_text(f"""\
+def agenda_of(path: Path, items: int, remarks: list[str]) -> Path:
+    """A one-day agenda of `items` ten-minute items and the remarks under it."""
+    lines = "\n".join(f"        - {{title: หัวข้อที่ {n} การแลกเปลี่ยนเรียนรู้, minutes: 10}}"
+                      for n in range(1, items + 1))
+    path.write_text(f"""\
 title: เวทีทดสอบ
 organiser: {{name: ทีมทดสอบ}}
 agenda:
   days:
     - start: "08:00"
       items:
-{items}
-  remarks: [หมายเหตุข้อแรก, หมายเหตุข้อที่สอง]
+{lines}
+  remarks: [{", ".join(remarks)}]
 """, encoding="utf-8")
+    return path
+
+
+def test_a_document_whose_last_page_holds_a_line_or_two_is_refitted(tmp_path):
+    # 22 items: at the normal spacing the remarks and a row spill onto a second page
+    definition = agenda_of(tmp_path / "long.yaml", 22, ["หมายเหตุข้อแรก", "หมายเหตุข้อที่สอง"])
     built = pack.build(definition, tmp_path / "out", ("pdf",))
     texts = page_texts(built.folder / "agenda.pdf")
     assert len(texts) == 1 and fold("หมายเหตุข้อที่สอง") in texts[0]
@@ -522,20 +527,7 @@ def test_the_reference_agenda_docx_is_one_page_in_libreoffice(reference_pack, tm
 
 def test_the_agendas_remarks_never_open_a_page_alone(tmp_path):
     # 21 items fill the first page: the remarks take the table's last row with them
-    items = "\n".join(f"        - {{title: หัวข้อที่ {n} การแลกเปลี่ยนเรียนรู้, minutes: 10}}"
-                      for n in range(1, 22))
-    remarks = ", ".join(f"หมายเหตุข้อที่ {n}" for n in range(1, 7))
-    path = tmp_path / "remarks.yaml"
-    path.write_text(f"""\
-title: เวทีทดสอบ
-organiser: {{name: ทีมทดสอบ}}
-agenda:
-  days:
-    - start: "08:00"
-      items:
-{items}
-  remarks: [{remarks}]
-""", encoding="utf-8")
+    path = agenda_of(tmp_path / "remarks.yaml", 21, [f"หมายเหตุข้อที่ {n}" for n in range(1, 7)])
     from workshopkit.compose import compose_all
     from workshopkit.writers.pdf import PdfWriter
 
