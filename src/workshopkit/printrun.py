@@ -15,7 +15,7 @@ import multiprocessing
 import os
 from collections.abc import Mapping, Sequence
 from concurrent.futures import ProcessPoolExecutor, as_completed
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from pathlib import Path
 
 from pypdf import PdfWriter as PdfMerger
@@ -36,6 +36,7 @@ class PrintRun:
     data: bytes
     pages: int
     set_pages: list[int]  # pages of each participant's set, blanks included, in roster order
+    warnings: list[str] = field(default_factory=list)  # from the workers' writers, each once
 
 
 @dataclass(frozen=True)
@@ -59,7 +60,9 @@ class _Renderer:
                        if not is_personal(d, job.workshop)}
         self.blank = self.writer.blank_page()
 
-    def chunk(self, people: Sequence[Participant]) -> tuple[bytes, list[int]]:
+    def chunk(self, people: Sequence[Participant]) -> tuple[bytes, list[int], list[str]]:
+        """The people's sets as one PDF, each set's page count, and what laying them out warned."""
+        start = len(self.writer.warnings)
         pages, counts = [], []
         for person in people:
             parts = [(document, self.shared.get(document.slug) or self.writer.render(
@@ -70,7 +73,7 @@ class _Renderer:
                 own.append(self.blank.pages[0])
             pages.extend(own)
             counts.append(len(own))
-        return self.writer.write_pages(self.blank, pages), counts
+        return self.writer.write_pages(self.blank, pages), counts, self.writer.warnings[start:]
 
 
 def duplex_pages(parts: Sequence[tuple[doc.Document, Rendered]], blank: Rendered) -> list:
@@ -92,7 +95,7 @@ def _start(job: _Job) -> None:
     _worker = _Renderer(job)
 
 
-def _chunk(people: Sequence[Participant]) -> tuple[bytes, list[int]]:
+def _chunk(people: Sequence[Participant]) -> tuple[bytes, list[int], list[str]]:
     assert _worker is not None
     return _worker.chunk(people)
 
@@ -108,7 +111,7 @@ def render_print_run(workshop: model.Workshop, documents: Sequence[doc.Document]
     workers = workers or os.cpu_count() or 1
     size = max(1, min(25, -(-len(people) // (workers * 3))))
     chunks = [list(people[i:i + size]) for i in range(0, len(people), size)]
-    results: dict[int, tuple[bytes, list[int]]] = {}
+    results: dict[int, tuple[bytes, list[int], list[str]]] = {}
     done = 0
     if len(people) < INLINE_BELOW or workers == 1:
         renderer = _Renderer(job, writer, rendered)
@@ -130,10 +133,12 @@ def render_print_run(workshop: model.Workshop, documents: Sequence[doc.Document]
                     progress(done, len(people))
     merged = PdfMerger()
     counts: list[int] = []
+    warnings: list[str] = []
     for index in range(len(chunks)):
-        data, chunk_counts = results[index]
+        data, chunk_counts, chunk_warnings = results[index]
         merged.append(io.BytesIO(data))
         counts.extend(chunk_counts)
+        warnings.extend(chunk_warnings)
     out = io.BytesIO()
     merged.write(out)
-    return PrintRun(out.getvalue(), sum(counts), counts)
+    return PrintRun(out.getvalue(), sum(counts), counts, list(dict.fromkeys(warnings)))

@@ -68,7 +68,7 @@ def pack_files(workshop: model.Workshop, documents: list[doc.Document], formats:
         unnumbered = compose_cover(workshop, style, [(d.title, None) for d in [checklist, *documents]])
         files += render_docx(workshop, plan(workshop, documents, copies, checklist, unnumbered),
                              embed_fonts, source_dir)
-    return files, jobs, writer.warnings
+    return files, jobs, list(dict.fromkeys([*writer.warnings, *(run.warnings if run else [])]))
 
 
 def _contents(documents: Sequence[doc.Document], rendered: dict[str, Rendered],
