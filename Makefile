@@ -21,6 +21,7 @@ bench: setup
 
 lint: setup
 	$(BIN)/ruff check src tests bench
+	$(BIN)/mypy src
 
 system:
 	@scripts/system-packages.sh

@@ -76,7 +76,9 @@ def run(task: Call, bounds: Bounds, what: str, progress: Progress | None = None
     context = _context()
     receive, send = context.Pipe(duplex=False)
     watch, lifeline = context.Pipe(duplex=False)
-    worker = context.Process(target=_work, args=(task, bounds, send, watch), name="workshopkit-render")
+    # every concrete context has Process; the base class, as typeshed has it, does not
+    worker = context.Process(  # type: ignore[attr-defined]
+        target=_work, args=(task, bounds, send, watch), name="workshopkit-render")
     _start(worker)
     send.close()
     watch.close()
@@ -143,7 +145,8 @@ def _stop(worker: multiprocessing.process.BaseProcess, grace: float) -> None:
         worker.join(timeout=grace)
     # the worker and any print-run worker it started; the worker itself too, should it not
     # have reached setpgrp yet
-    kills = [lambda: os.killpg(worker.pid, signal.SIGKILL)] if GROUPS else []
+    pid = worker.pid
+    kills = [lambda: os.killpg(pid, signal.SIGKILL)] if GROUPS and pid else []
     for kill in (*kills, worker.kill):
         try:
             kill()

@@ -184,7 +184,7 @@ def validate(located: Located, default_id: str | None = None,
     try:
         workshop = model.Workshop.model_validate(data, context=context)
     except ValidationError as exc:
-        problems += [_problem(located, error) for error in exc.errors()]
+        problems += [_problem(located, dict(error)) for error in exc.errors()]
     if problems:
         raise DefinitionError(problems)
     if workshop.id is None and default_id:

@@ -30,6 +30,11 @@ def organiser_line(organiser) -> str:
 NBSP = "\u00a0"
 
 
+def _moment(day: dt.date) -> dt.datetime:
+    """PyThaiNLP's strftime is typed for a datetime; a date is the start of its day."""
+    return dt.datetime.combine(day, dt.time())
+
+
 @dataclass(frozen=True)
 class Style:
     language: str = "th"
@@ -60,12 +65,12 @@ class Style:
 
     def date(self, day: dt.date) -> str:
         if self.language == "th":
-            return thai_strftime(day, "%Aที่ %-d %B พ.ศ. %Y", thaidigit=self.digits == "thai")
+            return thai_strftime(_moment(day), "%Aที่ %-d %B พ.ศ. %Y", thaidigit=self.digits == "thai")
         return self.num(day.strftime("%A %-d %B %Y"))
 
     def month_year(self, day: dt.date) -> str:
         if self.language == "th":
-            return thai_strftime(day, "%B พ.ศ. %Y", thaidigit=self.digits == "thai")
+            return thai_strftime(_moment(day), "%B พ.ศ. %Y", thaidigit=self.digits == "thai")
         return self.num(day.strftime("%B %Y"))
 
     def minutes(self, count: int) -> str:

@@ -56,7 +56,7 @@ def _text_shorthand(key: str):
     """A list entry may be written as plain text: `- ทักทาย` means `- {key: ทักทาย}`."""
     def convert(cls: type, value: Any) -> Any:
         return {key: value} if isinstance(value, str) else value
-    return model_validator(mode="before")(classmethod(convert))
+    return model_validator(mode="before")(classmethod(convert))  # type: ignore[arg-type]
 
 
 def _reference(kind: str, context_key: str):
@@ -459,7 +459,7 @@ class Workshop(Base):
     @field_validator("activities", "worksheets", "surveys", "checklists")
     @classmethod
     def _unique_ids(cls, items: list[Any], info: ValidationInfo) -> list[Any]:
-        return _unique_ids(items, _ITEM_NAMES[info.field_name])
+        return _unique_ids(items, _ITEM_NAMES[str(info.field_name)])
 
     def activity(self, activity_id: str) -> Activity:
         return next(a for a in self.activities if a.id == activity_id)

@@ -192,7 +192,8 @@ def _response(row: list[str], number: int, columns: _Columns, source: str, file_
         if digits:
             round_number = int(digits.group(0))
         else:
-            problems.append(f"{source}:{number}:{columns.round + 1}: round '{round_text}' is not a number")
+            column = (columns.round or 0) + 1
+            problems.append(f"{source}:{number}:{column}: round '{round_text}' is not a number")
     ratings: dict[str, int | None] = {}
     for index, key in columns.ratings.items():
         value = cell(index)
@@ -251,7 +252,7 @@ class ItemFigures:
 def item_figures(responses: Sequence[Response], items: Sequence[Item], levels: int) -> list[ItemFigures]:
     out = []
     for item in items:
-        values = [r.ratings[item.key] for r in responses if r.ratings.get(item.key) is not None]
+        values = [v for r in responses if (v := r.ratings.get(item.key)) is not None]
         missing = sum(1 for r in responses if r.ratings.get(item.key) is None)
         distribution = tuple(values.count(level) for level in range(1, levels + 1))
         out.append(ItemFigures(item, len(values), missing,
@@ -264,8 +265,8 @@ def role_means(responses: Sequence[Response], items: Sequence[Item]) -> dict[int
     """Each role's mean over every answer to its sub-items."""
     out: dict[int, float | None] = {}
     for role in sorted({item.role for item in items}):
-        values = [r.ratings[i.key] for r in responses for i in items
-                  if i.role == role and r.ratings.get(i.key) is not None]
+        values = [v for r in responses for i in items
+                  if i.role == role and (v := r.ratings.get(i.key)) is not None]
         out[role] = statistics.fmean(values) if values else None
     return out
 
@@ -285,8 +286,8 @@ def changes(first: Sequence[Response], second: Sequence[Response], items: Sequen
         per_item[item.key] = statistics.fmean(deltas) if deltas else None
     per_role: dict[int, float | None] = {}
     for role in sorted({item.role for item in items}):
-        deltas = [after[c].ratings[i.key] - before[c].ratings[i.key] for c in both for i in items
-                  if i.role == role and before[c].ratings.get(i.key) is not None
-                  and after[c].ratings.get(i.key) is not None]
+        deltas = [b - a for c in both for i in items if i.role == role
+                  and (a := before[c].ratings.get(i.key)) is not None
+                  and (b := after[c].ratings.get(i.key)) is not None]
         per_role[role] = statistics.fmean(deltas) if deltas else None
     return per_item, per_role, len(both), only_one

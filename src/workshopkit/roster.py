@@ -157,7 +157,7 @@ def _clean(value: str) -> str:
 def _with_codes(people: list[Participant], source: str, problems: list[str], column: int
                 ) -> list[Participant]:
     seen: dict[str, int] = {}
-    out = []
+    out: list[Participant] = []
     for person in people:
         code = person.code or _generated_code(person)
         if code in seen:

@@ -126,7 +126,8 @@ def _excel_rows(raw: bytes, source: str, error: type[DataFileError], limit: int)
         raise fail(f"cannot read the Excel file: its first sheet is damaged ({type(exc).__name__})")
     for r, row in enumerate(rows):
         for c, cell in enumerate(row):
-            if cell is None and isinstance(written[r][c], str) and written[r][c].startswith("="):
+            formula = written[r][c]
+            if cell is None and isinstance(formula, str) and formula.startswith("="):
                 raise fail("a formula without a saved value (the file was never opened and saved "
                            "in Excel or LibreOffice); open it, save it, or type the value",
                            r + 1, c + 1)

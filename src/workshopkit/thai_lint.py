@@ -107,7 +107,8 @@ def _position(text: str, index: int) -> tuple[int, int]:
 
 def _context(source: str, finding: Finding) -> str:
     """The word around the mistake, as typed and as it should be."""
-    left = re.search(r"[^\s\"'\[\]{},]{0,12}$", source[:finding.index]).group(0)
+    # both patterns match an empty string, so they always match
+    left = re.search(r"[^\s\"'\[\]{},]{0,12}$", source[:finding.index]).group(0)  # type: ignore[union-attr]
     after = finding.index + len(finding.found)
-    right = re.match(r"[^\s\"'\[\]{},]{0,12}", source[after:]).group(0)
+    right = re.match(r"[^\s\"'\[\]{},]{0,12}", source[after:]).group(0)  # type: ignore[union-attr]
     return f"\"{left}{finding.found}{right}\" should be \"{left}{finding.fixed}{right}\""

@@ -25,7 +25,7 @@ from docx.table import _Cell
 from .. import doc, model, qr
 from ..formatting import organiser_line, style_of
 from ..labels import LABELS
-from ..page import LINE_MM, MARGINS_MM, content_width
+from ..page import LINE_MM, MARGINS_MM, Orientation, content_width
 from ..resources import FONT_FAMILY
 from .docx_fonts import embed_fonts
 from .docx_xml import borders, field, put, run_format, shade, twips
@@ -159,7 +159,7 @@ class DocxWriter:
             put(element.get_or_add_pPr(), "outlineLvl", val=str(spec.outline))
         style.quick_style = True
 
-    def _section(self, section, orientation: str, single: bool) -> None:
+    def _section(self, section, orientation: Orientation, single: bool) -> None:
         portrait = orientation == "portrait"
         section.orientation = WD_ORIENT.PORTRAIT if portrait else WD_ORIENT.LANDSCAPE
         section.page_width, section.page_height = (Mm(210), Mm(297)) if portrait else (Mm(297), Mm(210))
@@ -296,7 +296,7 @@ class _Blocks:
             picture.vertical_alignment = words.vertical_alignment = WD_CELL_VERTICAL_ALIGNMENT.CENTER
             _style(words.paragraphs[0], "WK Cell")
             words.paragraphs[0].add_run(f"{item.number} {item.title}")
-            _add(words, "WK Url", item.url)
+            _add(words, "WK Url", item.url or "")
 
     def _qr_card(self, card: doc.QRCard) -> None:
         side = qr.print_size(card.url, card.size_mm) + 4
