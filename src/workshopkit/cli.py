@@ -1,23 +1,19 @@
-"""The command line: parses arguments, calls the library, and turns a WorkshopkitError
-into `file:line:column: field.path: message` lines on stderr and exit status 2.
-Any other exception is a bug and ends with a traceback and status 1."""
+"""The command line, click only: parses arguments, calls the use cases in app.py, and turns a
+WorkshopkitError into `file:line:column: field.path: message` lines on stderr and exit
+status 2. Any other exception is a bug and ends with a traceback and status 1."""
 from __future__ import annotations
 
 import contextlib
-import json
 import sys
 from collections.abc import Iterable, Iterator
 from pathlib import Path
 
 import click
 
-from . import library, output, pack, thai_lint
+from . import app
 from .bounded import DEFAULT_MEMORY_MIB, DEFAULT_SECONDS, SECONDS_PER_PARTICIPANT
-from .definition import check_text, read_workshop
 from .errors import WorkshopkitError
-from .loader import load_file
-from .schema import SCHEMA_FILE, workshop_schema
-from .terminal import agenda_lines, field_lines
+from .terminal import agenda_lines
 
 
 def _echo(lines: Iterable[object]) -> None:
@@ -74,7 +70,7 @@ def main() -> None:
 def results_template(file: Path, out: Path, roster: Path | None, round_number: int) -> None:
     """Write the CSV to type paper self-assessments into."""
     with _user_errors():
-        rows = pack.write_results_template(file, out, roster, round_number)
+        rows = app.results_template(file, out, roster, round_number)
     click.echo(f"{out}: {rows} rows to fill in")
 
 
@@ -90,8 +86,8 @@ def results(file: Path, responses: tuple[Path, ...], out: Path, per_participant:
     """Report on filled self-assessments (typed-in CSV, Excel, or a Google Forms export).
     Give two files for two rounds, or one with a round column."""
     with _user_errors():
-        built = pack.build_results(file, responses, out, per_participant=per_participant,
-                                   max_seconds=max_seconds, max_memory_mib=max_memory)
+        built = app.build_results(file, responses, out, per_participant=per_participant,
+                                  max_seconds=max_seconds, max_memory_mib=max_memory)
     _echo(built.warnings)
     for entry in built.entries:
         click.echo(str(built.folder / entry.path))
@@ -102,10 +98,10 @@ def results(file: Path, responses: tuple[Path, ...], out: Path, per_participant:
               help="Write it to a file instead of printing it.")
 def schema(out: Path | None) -> None:
     """Print the JSON Schema of a workshop definition (for editors such as VS Code)."""
-    text = _schema_text()
+    text = app.schema_text()
     if out:
         with _user_errors():
-            output.write_atomic(out, text.encode("utf-8"))
+            app.write_schema(out)
     else:
         click.echo(text, nl=False)
 
@@ -121,11 +117,11 @@ def watch(file: Path, out: Path, fmt: str) -> None:
     a template; print problems and keep watching (Ctrl+C stops)."""
     from watchfiles import watch as changes  # only this command needs it
 
-    formats = pack.FORMATS if fmt == "all" else (fmt,)
+    formats = app.FORMATS if fmt == "all" else (fmt,)
 
     def rebuild() -> None:
         try:
-            result = pack.build(file, out, formats)
+            result = app.build(file, out, formats)
         except WorkshopkitError as error:
             _echo([*error.lines(), f"{file}: not built; fix it and save again"])
             return
@@ -142,14 +138,10 @@ def watch(file: Path, out: Path, fmt: str) -> None:
         rebuild()
 
 
-def _schema_text() -> str:
-    return json.dumps(workshop_schema(), ensure_ascii=False, indent=2) + "\n"
-
-
 @main.command("list")
 def list_workshops() -> None:
     """Show the shipped workshops, their days and documents."""
-    for workshop in library.shipped():
+    for workshop in app.shipped():
         click.echo(f"{workshop.id}  ({workshop.days} day{'s' if workshop.days > 1 else ''})  "
                    f"{workshop.title}")
         click.echo(f"    {workshop.path}")
@@ -161,7 +153,7 @@ def list_workshops() -> None:
 def agenda(file: Path) -> None:
     """Print the computed agenda of a definition."""
     with _user_errors():
-        workshop = read_workshop(file)
+        workshop = app.read(file)
     click.echo(workshop.title)
     for line in agenda_lines(workshop):
         click.echo(line)
@@ -174,20 +166,8 @@ def agenda(file: Path) -> None:
               show_default=True, help="Folder for NAME.yaml.")
 def new(name: str, source: str | None, out: Path) -> None:
     """Write NAME.yaml, a definition that validates and stands on its own, to start from."""
-    path = out / f"{name}.yaml"
     with _user_errors():
-        if path.exists():
-            raise WorkshopkitError(f"{path} exists already; choose another name")
-        origin = library.find(source) if source else None
-        text = library.new_definition(name, origin, f"./{SCHEMA_FILE}")
-        check_text(text, path)  # nothing is written for a definition that would not validate
-        try:
-            out.mkdir(parents=True, exist_ok=True)
-        except OSError as exc:
-            raise WorkshopkitError(f"cannot create {out}: {exc.strerror}")
-        if not (out / SCHEMA_FILE).exists():  # so the editor finds the schema beside the file
-            output.write_atomic(out / SCHEMA_FILE, _schema_text().encode("utf-8"))
-        output.write_atomic(path, text.encode("utf-8"))
+        path = app.new(name, source, out)
     click.echo(f"{path}: written; check it with `workshopkit validate {path}`")
 
 
@@ -218,30 +198,19 @@ def validate(files: tuple[Path, ...], fix: bool, verbose: bool) -> None:
     """Check definitions and report every problem at once; Thai typing errors are warnings."""
     failed = False
     for file in files:
-        try:
-            if fix:
-                fixed = _fix(file)
-                if fixed:
-                    click.echo(fixed)
-            workshop = read_workshop(file)
-        except WorkshopkitError as error:
+        checked = app.validate(file, fix)
+        if checked.fixed:
+            click.echo(checked.fixed)
+        if checked.problems:
             failed = True
-            _echo(error.lines())
+            _echo(checked.problems)
             continue
-        _echo(thai_lint.lint(load_file(file)))
+        _echo(checked.warnings)
         click.echo(f"{file}: ok")
         if verbose:
-            for line in field_lines(workshop):
+            for line in checked.fields:
                 click.echo(f"  {line}")
     sys.exit(2 if failed else 0)
-
-
-def _fix(file: Path) -> str:
-    text, count = thai_lint.fix(load_file(file))
-    if not count:
-        return ""
-    backup = output.rewrite_source(file, text)
-    return f"{file}: fixed {count} Thai typing error{'s' if count > 1 else ''} (original kept as {backup})"
 
 
 @main.command()
@@ -260,9 +229,9 @@ def _fix(file: Path) -> str:
 def build(file: Path, out: Path, fmt: str, no_embed_fonts: bool, roster: Path | None,
           participants: int | None, max_seconds: float | None, max_memory: int | None) -> None:
     """Build the print pack of a workshop definition."""
-    formats = pack.FORMATS if fmt == "all" else (fmt,)
+    formats = app.FORMATS if fmt == "all" else (fmt,)
     with _user_errors():
-        result = pack.build(file, out, formats, embed_fonts=not no_embed_fonts, roster=roster,
+        result = app.build(file, out, formats, embed_fonts=not no_embed_fonts, roster=roster,
                             participants=participants, progress=_progress(),
                             max_seconds=max_seconds, max_memory_mib=max_memory)
     _echo(result.warnings)
