@@ -85,9 +85,10 @@ def workshop_with(folder: Path, template: str | None = None, css: str | None = N
 def html_of(definition: Path) -> str:
     """The first document drawn with the definition's templates (no layout needed)."""
     from workshopkit.compose import compose_all
+    from workshopkit.compose.page_description import describe
     from workshopkit.definition import read_workshop
     from workshopkit.writers.pdf import PdfWriter
 
     workshop = read_workshop(definition)
-    writer = PdfWriter.for_workshop(workshop, definition.parent)
+    writer = PdfWriter(definition.parent.resolve(), describe(workshop, definition.parent))
     return writer.html(compose_all(workshop)[0])

@@ -529,10 +529,12 @@ def test_the_agendas_remarks_never_open_a_page_alone(tmp_path):
     # 21 items fill the first page: the remarks take the table's last row with them
     path = agenda_of(tmp_path / "remarks.yaml", 21, [f"หมายเหตุข้อที่ {n}" for n in range(1, 7)])
     from workshopkit.compose import compose_all
+    from workshopkit.compose.page_description import describe
     from workshopkit.writers.pdf import PdfWriter
 
     workshop = read_workshop(path)
-    laid_out = PdfWriter.for_workshop(workshop, tmp_path)._layout(compose_all(workshop)[0])  # no refit
+    writer = PdfWriter(tmp_path, describe(workshop, tmp_path))
+    laid_out = writer._layout(compose_all(workshop)[0])  # no refit
     assert len(laid_out.pages) == 2
     data = laid_out.write_pdf()
     (tmp_path / "agenda.pdf").write_bytes(data)

@@ -133,7 +133,7 @@ def test_footer_has_the_organiser_and_page_numbers(reference_pack):
 @pytest.fixture(scope="module")
 def writer(tmp_path_factory) -> PdfWriter:
     return PdfWriter(tmp_path_factory.mktemp("src"), language="th", digits="thai",
-                     footer="ทดสอบ", author="ทดสอบ")
+                     footer="ทดสอบ", author="ทดสอบ", page_label="หน้า")
 
 
 def test_a_character_the_font_lacks_fails_the_render(writer):

@@ -2,6 +2,8 @@
 writer and templates/print.css all follow (A4, its margins, one line of handwriting)."""
 from __future__ import annotations
 
+from dataclasses import dataclass
+from pathlib import Path
 from typing import Literal
 
 Orientation = Literal["portrait", "landscape"]
@@ -10,6 +12,22 @@ SIZE_MM = {"portrait": (210.0, 297.0), "landscape": (297.0, 210.0)}
 # top, right, bottom, left in mm; print.css's @page rules say the same
 MARGINS_MM = {"portrait": (16.0, 16.0, 18.0, 18.0), "landscape": (14.0, 14.0, 16.0, 14.0)}
 LINE_MM = 8.5  # one line of handwriting: a writing line, a row of a writing cell
+
+
+@dataclass(frozen=True)
+class PageDescription:
+    """What the writers know of a workshop: how its pages look, and nothing else (compose
+    makes it from the workshop, compose/page_description.py)."""
+
+    language: str = "th"  # of the text, for line breaking and the word processor's proofing
+    digits: str = "arabic"  # page numbers in Thai digits (๐-๙) or Arabic
+    footer: str = ""  # the organiser's line at the foot of every page
+    author: str = ""
+    page_label: str = "Page"  # the word before the page number (หน้า)
+    accent: str = ""  # #RRGGBB for titles and headings, or "" for black
+    type_size: str = "normal"  # or "government": 16 pt body text
+    logo: Path | None = None  # a PNG, JPEG or SVG, resolved inside the definition's folder
+    templates: Path | None = None  # the organiser's templates folder, resolved likewise
 
 
 def content_width(orientation: Orientation) -> float:

@@ -24,6 +24,7 @@ from weasyprint import Document as Rendered
 from . import doc, model
 from .bounded import Progress
 from .compose import style_of
+from .compose.page_description import describe
 from .compose.personal import is_personal, personalize
 from .roster import Participant
 from .writers.pdf import PdfWriter
@@ -54,7 +55,7 @@ class _Renderer:
                  rendered: Mapping[str, Rendered] | None = None):
         self.job = job
         self.style = style_of(job.workshop)
-        self.writer = writer or PdfWriter.for_workshop(job.workshop, job.source_dir)
+        self.writer = writer or PdfWriter(job.source_dir, describe(job.workshop, job.source_dir))
         known = rendered or {}
         self.shared = {d.slug: known.get(d.slug) or self.writer.render(d) for d in job.documents
                        if not is_personal(d, job.workshop)}

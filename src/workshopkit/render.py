@@ -16,6 +16,7 @@ from .bounded import Progress
 from .compose import style_of
 from .compose.checklist import PrintJob, compose_checklist
 from .compose.cover import compose_cover
+from .compose.page_description import describe
 from .formatting import Style
 from .pack import PRINT_RUN, Bundle, Entry, plan
 from .printrun import PrintRun, duplex_pages, render_print_run
@@ -31,7 +32,7 @@ def pack_files(workshop: model.Workshop, documents: list[doc.Document], formats:
 
     Every document is laid out as PDF whatever the formats: the print checklist and the
     facilitator pack's cover count its pages, and both exist in every format."""
-    writer = PdfWriter.for_workshop(workshop, source_dir)
+    writer = PdfWriter(source_dir.resolve(), describe(workshop, source_dir))
     rendered = {d.slug: writer.render(d) for d in documents}
     blank = writer.blank_page()
     participant = [d for d in documents if d.audience == "participant"]
@@ -103,7 +104,7 @@ def bundle_files(workshop: model.Workshop, bundle: Bundle, formats: tuple[str, .
     """One bundle (the results report) as PDF and DOCX bytes."""
     files = []
     if "pdf" in formats:
-        writer = PdfWriter.for_workshop(workshop, source_dir)
+        writer = PdfWriter(source_dir.resolve(), describe(workshop, source_dir))
         rendered = [writer.render(d) for d in bundle.documents]
         files.append((writer.write(rendered), _entry(bundle, "pdf", sum(len(r.pages) for r in rendered))))
     if "docx" in formats:
@@ -113,7 +114,7 @@ def bundle_files(workshop: model.Workshop, bundle: Bundle, formats: tuple[str, .
 
 def render_docx(workshop: model.Workshop, bundles: list[Bundle], embed_fonts: bool,
                 source_dir: Path) -> list[tuple[bytes, Entry]]:
-    writer = DocxWriter.for_workshop(workshop, source_dir, embed_fonts)
+    writer = DocxWriter(describe(workshop, source_dir), embed_fonts)
     return [(writer.write(bundle.documents, own_sheets=bundle.own_sheets), _entry(bundle, "docx", None))
             for bundle in bundles]
 

@@ -10,7 +10,6 @@ from __future__ import annotations
 import io
 from collections.abc import Sequence
 from dataclasses import dataclass
-from pathlib import Path
 
 import docx
 from docx.enum.section import WD_ORIENT, WD_SECTION
@@ -22,10 +21,8 @@ from docx.oxml.ns import qn
 from docx.shared import Mm, Pt
 from docx.table import _Cell
 
-from .. import doc, model, qr
-from ..formatting import organiser_line, style_of
-from ..labels import LABELS
-from ..page import LINE_MM, MARGINS_MM, Orientation, content_width
+from .. import doc, qr
+from ..page import LINE_MM, MARGINS_MM, Orientation, PageDescription, content_width
 from ..resources import FONT_FAMILY
 from .docx_fonts import embed_fonts
 from .docx_xml import borders, field, put, run_format, shade, twips
@@ -74,24 +71,16 @@ _PARAGRAPH_STYLES = {"": "Normal", "center": "WK Center", "lead": "WK Lead", "no
 
 
 class DocxWriter:
-    def __init__(self, *, language: str, footer: str, embed: bool = True, page_label: str | None = None,
-                 theme: model.Theme | None = None, logo: Path | None = None):
-        self.language = language
-        self.theme = theme or model.Theme()
-        self.logo = logo
+    def __init__(self, page: PageDescription, embed: bool = True):
+        """A writer of documents as `page` describes them; `embed` puts the bundled font in."""
+        self.page = page
+        self.logo = page.logo
         # the government-letter preset sets body text at 16 pt, as the PDF does
-        self.scale = 16 / 14 if self.theme.type_size == "government" else 1.0
-        self.page_label = page_label or LABELS[language]["page"]
-        self.lang = "th-TH" if language == "th" else "en-GB"
-        self.footer = footer
+        self.scale = 16 / 14 if page.type_size == "government" else 1.0
+        self.page_label = page.page_label
+        self.lang = "th-TH" if page.language == "th" else "en-GB"
+        self.footer = page.footer
         self.embed = embed
-
-    @classmethod
-    def for_workshop(cls, workshop: model.Workshop, source_dir: Path, embed: bool = True) -> DocxWriter:
-        style = style_of(workshop)
-        logo = (source_dir / workshop.theme.logo).resolve() if workshop.theme.logo else None
-        return cls(language=workshop.language, footer=organiser_line(workshop.organiser), embed=embed,
-                   page_label=style.label("page"), theme=workshop.theme, logo=logo)
 
     def write(self, documents: Sequence[doc.Document], own_sheets: bool = False) -> bytes:
         """One .docx: a section per document, each with its own page numbers. With `own_sheets`,
@@ -147,7 +136,7 @@ class DocxWriter:
         for tag in ("w:rPr", "w:pPr"):
             for old in element.findall(qn(tag)):
                 element.remove(old)
-        accent = self.theme.accent[1:] if self.theme.accent and spec.outline is not None else None
+        accent = self.page.accent[1:] if self.page.accent and spec.outline is not None else None
         run_format(element.get_or_add_rPr(), size=spec.size * self.scale, bold=spec.bold,
                    italic=spec.italic, color=accent or spec.color or "111111", font=True, lang=self.lang)
         fmt = style.paragraph_format

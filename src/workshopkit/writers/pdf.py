@@ -19,12 +19,10 @@ from weasyprint import Document as Rendered
 from weasyprint.text.fonts import FontConfiguration
 from weasyprint.urls import URLFetcher
 
-from .. import doc, model, qr
+from .. import doc, qr
 from .. import page as page_module
 from ..errors import RenderError
-from ..formatting import organiser_line, style_of
-from ..labels import LABELS
-from ..page import LINE_MM, MARGINS_MM
+from ..page import LINE_MM, MARGINS_MM, PageDescription
 from ..resources import FONT_FAMILY, font_coverage, fonts_dir, templates_dir
 from . import page_checks, templates, thai_breaks, thai_text
 from .chart import bar_chart_svg
@@ -57,14 +55,16 @@ class RestrictedFetcher(URLFetcher):
 
 
 class PdfWriter:
-    def __init__(self, source_dir: Path, *, language: str, digits: str, footer: str, author: str,
-                 page_label: str | None = None, theme: model.Theme | None = None):
+    def __init__(self, source_dir: Path, page: PageDescription | None = None, **described: object):
+        """A writer for the documents of one definition in `source_dir` (the only folder of
+        the organiser's it may read), laid out as `page` says (or as `described`, the fields of
+        a PageDescription, say)."""
         thai_text.install()
         thai_breaks.install()
-        theme = theme or model.Theme()
+        page = page or PageDescription(**described)  # type: ignore[arg-type]
         self.bundled = bundled = templates_dir()
         # the organiser's templates, checked to be inside source_dir when the definition was read
-        self.custom = (source_dir / theme.templates).resolve() if theme.templates else None
+        self.custom = page.templates
         self.fetcher = RestrictedFetcher([bundled, fonts_dir(), source_dir])
         self.env = templates.environment(self.custom, bundled)
         self.env.filters.update(kind=lambda block: type(block).__name__.lower(),
@@ -72,12 +72,11 @@ class PdfWriter:
                                 bar_chart=lambda chart: Markup(bar_chart_svg(chart)))
         with self._template_errors():
             self.template = self.env.get_template(templates.DOCUMENT)
-        self.context = {"lang": language, "footer": footer, "author": author,
-                        "page_label": page_label or LABELS[language]["page"],
-                        "counter_style": ", thai" if digits == "thai" else ""}
-        self.context.update(
-            type_size=theme.type_size, accent=theme.accent or "",
-            logo=(source_dir / theme.logo).resolve().as_uri() if theme.logo else "")
+        self.context = {"lang": page.language, "footer": page.footer, "author": page.author,
+                        "page_label": page.page_label,
+                        "counter_style": ", thai" if page.digits == "thai" else "",
+                        "type_size": page.type_size, "accent": page.accent,
+                        "logo": page.logo.as_uri() if page.logo else ""}
         # relative URLs in an organiser's template or stylesheet mean files beside it
         self.base_url = (self.custom or bundled).as_uri() + "/"
         self.font_config = FontConfiguration()
@@ -87,13 +86,6 @@ class PdfWriter:
                             *(self._stylesheet(*sheet) for sheet in found if sheet)]
         self.coverage = font_coverage()
         self.warnings: list[str] = []  # what the organiser should know: a page left nearly empty
-
-    @classmethod
-    def for_workshop(cls, workshop: model.Workshop, source_dir: Path) -> PdfWriter:
-        style = style_of(workshop)
-        return cls(source_dir.resolve(), language=workshop.language, digits=workshop.digits,
-                   footer=organiser_line(workshop.organiser), author=workshop.organiser.name,
-                   page_label=style.label("page"), theme=workshop.theme)
 
     def html(self, document: doc.Document, fit: str = "") -> str:
         with self._template_errors():
