@@ -205,7 +205,7 @@ def test_writing_into_a_path_that_cannot_be_a_folder(tmp_path):
     refused(cli("build", path, "-o", blocker / "out"),
             f"cannot create {blocker / 'out' / 'w'}: Not a directory")
     refused(cli("results-template", REFERENCE, "-o", blocker / "a.csv"),
-            f"cannot write {blocker / 'a.csv'}: {blocker} is a file, not a folder")
+            f"cannot create {blocker}: it is a file, not a folder")
     refused(cli("new", "mine", "-o", blocker / "new"), f"cannot create {blocker / 'new'}: Not a directory")
 
 

@@ -73,10 +73,7 @@ def new(name: str, source: str | None, folder: Path) -> Path:
     origin = library.find(source) if source else None
     text = library.new_definition(name, origin, f"./{SCHEMA_FILE}")
     check_text(text, path)
-    try:
-        folder.mkdir(parents=True, exist_ok=True)
-    except OSError as exc:
-        raise WorkshopkitError(f"cannot create {folder}: {exc.strerror}")
+    output.make_folder(folder)
     if not (folder / SCHEMA_FILE).exists():  # so the editor finds the schema beside the file
         output.write_atomic(folder / SCHEMA_FILE, schema_text().encode("utf-8"))
     output.write_atomic(path, text.encode("utf-8"))

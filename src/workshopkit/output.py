@@ -38,11 +38,11 @@ def pack_folder(out: Path, name: str) -> Iterator[Path]:
     folder = (root / name).resolve()
     if not folder.is_relative_to(root):
         raise OutputError(f"pack folder {folder} would be outside {root}")
+    make_folder(folder)
     try:
-        folder.mkdir(parents=True, exist_ok=True)
         handle = os.open(folder, os.O_RDONLY)
     except OSError as exc:
-        raise OutputError(f"cannot create {folder}: {exc.strerror}")
+        raise OutputError(f"cannot open {folder}: {exc.strerror}")
     try:
         if fcntl:
             try:
@@ -57,6 +57,16 @@ def pack_folder(out: Path, name: str) -> Iterator[Path]:
         yield folder
     finally:
         os.close(handle)  # closing releases the lock
+
+
+def make_folder(folder: Path) -> None:
+    """`folder` and its parents, or a message saying why not."""
+    if folder.exists() and not folder.is_dir():
+        raise OutputError(f"cannot create {folder}: it is a file, not a folder")
+    try:
+        folder.mkdir(parents=True, exist_ok=True)
+    except OSError as exc:
+        raise OutputError(f"cannot create {folder}: {exc.strerror}")
 
 
 def write_pack(folder: Path, files: Sequence[tuple[str, bytes]], manifest: dict | None

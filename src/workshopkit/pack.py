@@ -20,7 +20,7 @@ from .compose.checklist import PrintJob
 from .compose.results_report import compose_results
 from .compose.sign_in import compose_sign_in
 from .definition import read_workshop
-from .errors import OutputError, WorkshopkitError
+from .errors import WorkshopkitError
 from .roster import blank_roster, read_roster
 from .sheets import safe_cell
 from .surveys import check_personal_links
@@ -125,12 +125,7 @@ def write_results_template(definition: Path, out: Path, roster: Path | None = No
         rows = [rows[0], *([""] * len(rows[0]) for _ in people)]
     buffer = io.StringIO()
     csv.writer(buffer).writerows([[safe_cell(c) for c in row] for row in rows])
-    if out.parent.exists() and not out.parent.is_dir():
-        raise OutputError(f"cannot write {out}: {out.parent} is a file, not a folder")
-    try:
-        out.parent.mkdir(parents=True, exist_ok=True)
-    except OSError as exc:
-        raise OutputError(f"cannot create {out.parent}: {exc.strerror}")
+    output.make_folder(out.parent)
     output.write_atomic(out, buffer.getvalue().encode("utf-8-sig"))  # Excel opens UTF-8 CSV with a BOM
     return len(people)
 
@@ -150,6 +145,7 @@ def build_results(definition: Path, responses: Sequence[Path], out: Path,
     task = bounded.Call("workshopkit.render", "bundle_files", (workshop, bundle, formats, definition.parent))
     bounds = Bounds.for_people(0, max_seconds, max_memory_mib)
     with output.pack_folder(out, str(workshop.id)) as folder:
-        files, usage = bounded.run(task, bounds, "the results report")
+        (files, layout_warnings), usage = bounded.run(task, bounds, "the results report")
         output.write_pack(folder, [(e.path, data) for data, e in files], None)
-    return Pack(folder, [entry for _, entry in files], warnings=data.warnings, usage=usage)
+    return Pack(folder, [entry for _, entry in files], warnings=[*data.warnings, *layout_warnings],
+                usage=usage)

@@ -45,6 +45,7 @@ class _Job:
     workshop: model.Workshop
     documents: tuple[doc.Document, ...]  # the participant documents, in agenda order
     source_dir: Path
+    fitted: tuple[tuple[str, str], ...] = ()  # the fit the build's writer chose for each document
 
 
 _worker: _Renderer | None = None
@@ -56,6 +57,7 @@ class _Renderer:
         self.job = job
         self.style = style_of(job.workshop)
         self.writer = writer or PdfWriter(job.source_dir, describe(job.workshop, job.source_dir))
+        self.fits = dict(job.fitted)
         known = rendered or {}
         self.shared = {d.slug: known.get(d.slug) or self.writer.render(d) for d in job.documents
                        if not is_personal(d, job.workshop)}
@@ -67,8 +69,8 @@ class _Renderer:
         pages, counts = [], []
         for person in people:
             parts = [(document, self.shared.get(document.slug) or self.writer.render(
-                personalize(document, person, self.job.workshop, self.style)))
-                for document in self.job.documents]
+                personalize(document, person, self.job.workshop, self.style),
+                self.fits.get(document.slug))) for document in self.job.documents]
             own = duplex_pages(parts, self.blank)
             if len(own) % 2:
                 own.append(self.blank.pages[0])
@@ -108,7 +110,8 @@ def render_print_run(workshop: model.Workshop, documents: Sequence[doc.Document]
                      rendered: Mapping[str, Rendered] | None = None) -> PrintRun:
     """With `writer` and the documents it has `rendered`, a run small enough to render here
     reuses them instead of loading fonts and laying out the shared sheets again."""
-    job = _Job(workshop, tuple(documents), source_dir.resolve())
+    job = _Job(workshop, tuple(documents), source_dir.resolve(),
+               tuple(writer.fitted.items()) if writer else ())
     workers = workers or os.cpu_count() or 1
     size = max(1, min(25, -(-len(people) // (workers * 3))))
     chunks = [list(people[i:i + size]) for i in range(0, len(people), size)]

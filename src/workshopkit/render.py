@@ -100,16 +100,18 @@ def _print_jobs(style: Style, extension: str, documents: Sequence[doc.Document],
 
 
 def bundle_files(workshop: model.Workshop, bundle: Bundle, formats: tuple[str, ...],
-                 source_dir: Path, progress: Progress) -> list[tuple[bytes, Entry]]:
-    """One bundle (the results report) as PDF and DOCX bytes."""
+                 source_dir: Path, progress: Progress) -> tuple[list[tuple[bytes, Entry]], list[str]]:
+    """One bundle (the results report) as PDF and DOCX bytes, and what laying it out warned."""
     files = []
+    warnings: list[str] = []
     if "pdf" in formats:
         writer = PdfWriter(source_dir.resolve(), describe(workshop, source_dir))
         rendered = [writer.render(d) for d in bundle.documents]
         files.append((writer.write(rendered), _entry(bundle, "pdf", sum(len(r.pages) for r in rendered))))
+        warnings = writer.warnings
     if "docx" in formats:
         files += render_docx(workshop, [bundle], True, source_dir)
-    return files
+    return files, warnings
 
 
 def render_docx(workshop: model.Workshop, bundles: list[Bundle], embed_fonts: bool,

@@ -24,6 +24,7 @@ MAX_COLUMNS = 500  # a roster needs a dozen; responses a column per sub-item and
 MAX_SHEET_ROWS = 50_000  # rows read from any sheet (ten rounds of a 5 000-person roster)
 FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r")  # what Excel may run as a formula
 _CELL = re.compile(r"^([A-Z]{1,3})(\d+)$")
+_FORMULA = re.compile(rb"<f[\s>/]")
 _MERGED = re.compile(rb'<mergeCell ref="([A-Z]{1,3}\d+):([A-Z]{1,3}\d+)"')
 
 
@@ -104,34 +105,32 @@ def _excel_rows(raw: bytes, source: str, error: type[DataFileError], limit: int)
     if unpacked > MAX_UNPACKED:
         raise fail(f"the Excel file unpacks to {unpacked} bytes (a zip bomb?); the limit is "
                    f"{MAX_UNPACKED} bytes")
-    parts = archive.namelist()
-    if not any(name.startswith("xl/worksheets/") for name in parts):
-        raise fail("the workbook has no sheet of cells (a chart sheet only?); put the table on "
-                   "the first sheet")
+    no_cells = "the workbook has no sheet of cells (a chart sheet only?); put the table on the first sheet"
+    if not any(name.startswith("xl/worksheets/") for name in archive.namelist()):
+        raise fail(no_cells)  # openpyxl itself fails on a workbook of chart sheets
     try:
         values = openpyxl.load_workbook(io.BytesIO(raw), read_only=True, data_only=True)
-        formulas = openpyxl.load_workbook(io.BytesIO(raw), read_only=True, data_only=False)
     except Exception as exc:  # openpyxl raises many kinds for a broken file
         raise fail(f"cannot read the Excel file ({type(exc).__name__})")
     if not values.worksheets:
-        raise fail("the workbook has no sheet of cells (a chart sheet only?); put the table on "
-                   "the first sheet")
+        raise fail(no_cells)
+    sheet = values.worksheets[0]
     try:
-        rows = _bounded(values.worksheets[0], limit)
-        written = _bounded(formulas.worksheets[0], limit)
-        merged = _merged_ranges(archive, values.worksheets[0])
-    except DataFileError:
-        raise
+        xml = archive.read(sheet._worksheet_path)  # its size was bounded above
+        rows = _bounded(sheet, limit)
+        # the formulas as written, only where the sheet has any: a formula never calculated
+        # has no value to read
+        written = _bounded(openpyxl.load_workbook(io.BytesIO(raw), read_only=True).worksheets[0],
+                           limit) if _FORMULA.search(xml) else []
     except Exception as exc:  # a damaged sheet part: truncated XML, a bad cell
         raise fail(f"cannot read the Excel file: its first sheet is damaged ({type(exc).__name__})")
-    for r, row in enumerate(rows):
-        for c, cell in enumerate(row):
-            formula = written[r][c]
-            if cell is None and isinstance(formula, str) and formula.startswith("="):
+    for r, row in enumerate(written):
+        for c, formula in enumerate(row):
+            if rows[r][c] is None and isinstance(formula, str) and formula.startswith("="):
                 raise fail("a formula without a saved value (the file was never opened and saved "
                            "in Excel or LibreOffice); open it, save it, or type the value",
                            r + 1, c + 1)
-    for (top, left), (bottom, right) in merged:  # a merged cell's value fills all it covers
+    for (top, left), (bottom, right) in _merged_ranges(xml):  # a merged cell's value fills all it covers
         if top <= len(rows) and left <= len(rows[top - 1]):
             value = rows[top - 1][left - 1]
             for r in range(top, min(bottom, len(rows)) + 1):
@@ -152,10 +151,8 @@ def _bounded(sheet, limit: int) -> list[list[object]]:
     return rows
 
 
-def _merged_ranges(archive: zipfile.ZipFile, sheet) -> list[tuple[tuple[int, int], tuple[int, int]]]:
+def _merged_ranges(data: bytes) -> list[tuple[tuple[int, int], tuple[int, int]]]:
     """Merged ranges as ((top, left), (bottom, right)); read-only openpyxl does not give them."""
-    with archive.open(sheet._worksheet_path) as part:
-        data = part.read(MAX_UNPACKED)
     return [(_position(first), _position(last)) for first, last in
             (m.groups() for m in _MERGED.finditer(data))]
 

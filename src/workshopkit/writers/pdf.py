@@ -86,6 +86,9 @@ class PdfWriter:
                             *(self._stylesheet(*sheet) for sheet in found if sheet)]
         self.coverage = font_coverage()
         self.warnings: list[str] = []  # what the organiser should know: a page left nearly empty
+        # the fit each document (by slug) was laid out with, for its personal copies
+        self.fitted: dict[str, str] = {}
+        self._blank: Rendered | None = None
 
     def html(self, document: doc.Document, fit: str = "") -> str:
         with self._template_errors():
@@ -106,22 +109,26 @@ class PdfWriter:
             return CSS(string=text, base_url=path.parent.as_uri() + "/", url_fetcher=self.fetcher,
                        font_config=self.font_config)
 
-    def render(self, document: doc.Document) -> Rendered:
+    def render(self, document: doc.Document, fit: str | None = None) -> Rendered:
         """The document laid out; a last page that would be a quarter full or less is avoided by
-        laying it out a step tighter, and said in `warnings` when that is not enough."""
+        laying it out a step tighter, and said in `warnings` when that is not enough. With
+        `fit`, the fit another copy of the document got (a participant's personal copy), it is
+        laid out so at once."""
         self._check_glyphs(document)
-        rendered = self._layout(document)
-        if len(rendered.pages) > 1 and page_checks.nearly_empty(rendered.pages[-1]):
+        known = fit
+        rendered = self._layout(document, known or "")
+        if known is None and len(rendered.pages) > 1 and page_checks.nearly_empty(rendered.pages[-1]):
             for step in range(1, len(FIT_STEPS) + 1):
                 tighter = self._layout(document, " ".join(FIT_STEPS[:step]))
                 if len(tighter.pages) < len(rendered.pages):
-                    rendered = tighter
+                    rendered, known = tighter, " ".join(FIT_STEPS[:step])
                     break
             else:
                 if document.audience == "participant":  # a sheet more for every copy
                     self.warnings.append(
                         f"{document.title}: page {len(rendered.pages)} is a quarter full or less, even "
                         f"set tighter; shorten the document or print it as it is")
+        self.fitted[document.slug] = known or ""
         for number, page in enumerate(rendered.pages, start=1):
             problem = page_checks.overflow(page)
             if problem:
@@ -163,7 +170,12 @@ class PdfWriter:
         return data
 
     def blank_page(self) -> Rendered:
-        """An empty A4 page, to pad a participant's set for duplex printing."""
+        """An empty A4 page, to pad a participant's set for duplex printing; laid out once."""
+        if self._blank is None:
+            self._blank = self._blank_page()
+        return self._blank
+
+    def _blank_page(self) -> Rendered:
         html = HTML(string="<!DOCTYPE html><html><body></body></html>", base_url=self.base_url,
                     url_fetcher=self.fetcher)
         blank = CSS(string="@page { size: A4; margin: 0 } @page { @bottom-left { content: none } "
