@@ -13,14 +13,14 @@ import tempfile
 import time
 from pathlib import Path
 
-from workshopkit import pack
+from workshopkit import app
 
 ROOT = Path(__file__).resolve().parent.parent
 
 
-def timed(file: Path, out: Path, formats: tuple[str, ...], embed: bool = True) -> tuple[float, pack.Pack]:
+def timed(file: Path, out: Path, formats: tuple[str, ...], embed: bool = True) -> tuple[float, app.Pack]:
     start = time.perf_counter()
-    built = pack.build(file, out, formats, embed_fonts=embed)
+    built = app.build(file, out, formats, embed_fonts=embed)
     return time.perf_counter() - start, built
 
 

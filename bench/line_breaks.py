@@ -29,8 +29,8 @@ sys.path.insert(0, str(ROOT / "src"))
 
 from workshopkit import doc  # noqa: E402
 from workshopkit.compose import compose_all  # noqa: E402
-from workshopkit.definition import read_workshop  # noqa: E402
-from workshopkit.writers.pdf import PdfWriter  # noqa: E402
+from workshopkit.definition.read import read_workshop  # noqa: E402
+from workshopkit.render.pdf.writer import PdfWriter  # noqa: E402
 
 UNITS = ("นาที", "น.", "ชั่วโมง", "คน", "ปี", "วัน", "เดือน", "บาท", "ครั้ง", "หน้า", "ข้อ")
 FOLLOWING = re.compile("^[\u0e30-\u0e3a\u0e45\u0e47-\u0e4e]")

@@ -23,7 +23,8 @@ import tempfile
 import time
 from pathlib import Path
 
-from workshopkit import pack
+from workshopkit import app
+from workshopkit.compose.plan import PRINT_RUN
 
 ROOT = Path(__file__).resolve().parent.parent
 NAMES = ["สมชาย", "สมศรี", "บุญมี", "มาลี", "ประเสริฐ", "จันทร์เพ็ญ", "วิชัย", "สุดา", "อนันต์"]
@@ -52,9 +53,9 @@ def main() -> None:
         work = Path(tmp)
         roster(work / "roster.csv", args.people)
         start = time.perf_counter()
-        built = pack.build(args.file, work / "out", ("pdf", "docx"), roster=work / "roster.csv")
+        built = app.build(args.file, work / "out", ("pdf", "docx"), roster=work / "roster.csv")
         seconds = time.perf_counter() - start
-        run = next(e for e in built.entries if e.path == pack.PRINT_RUN)
+        run = next(e for e in built.entries if e.path == PRINT_RUN)
         own = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
         usage = built.usage
         size = (built.folder / run.path).stat().st_size / 2**20
@@ -80,9 +81,9 @@ def verify(definition: Path, roster_path: Path, print_job: Path) -> None:
     import pypdfium2
     import zxingcpp
 
-    from workshopkit.definition import read_workshop
-    from workshopkit.roster import read_roster
-    from workshopkit.surveys import personal_url
+    from workshopkit.definition.read import read_workshop
+    from workshopkit.people.roster import read_roster
+    from workshopkit.people.surveys import personal_url
 
     workshop = read_workshop(definition)
     people = read_roster(roster_path).participants

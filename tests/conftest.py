@@ -7,13 +7,20 @@ from pathlib import Path
 import pytest
 from helpers import REFERENCE
 
-from workshopkit import pack
+from workshopkit import app
+from workshopkit.render.pdf import patches
+
+
+@pytest.fixture(scope="session", autouse=True)
+def weasyprint_patches() -> None:
+    """Tests that draw with a PDF writer in this process, as a render worker would."""
+    patches.install()
 
 
 @pytest.fixture(scope="session")
 def reference_pack(tmp_path_factory: pytest.TempPathFactory) -> Path:
     out = tmp_path_factory.mktemp("out")
-    result = pack.build(REFERENCE, out)
+    result = app.build(REFERENCE, out)
     return result.folder
 
 

@@ -22,7 +22,7 @@ def pdftotext(path: Path) -> str:
 def fold(text: str) -> str:
     """For comparing PDF text with its source: white space removed (a PDF breaks lines
     wherever the page needs it), and nothing else. Thai, ำ included, must come back exactly
-    (writers/thai_text.py fixes WeasyPrint's text layer for that)."""
+    (render/pdf/patches/thai_text.py fixes WeasyPrint's text layer for that)."""
     return re.sub(r"\s+", "", text)
 
 
@@ -86,8 +86,8 @@ def html_of(definition: Path) -> str:
     """The first document drawn with the definition's templates (no layout needed)."""
     from workshopkit.compose import compose_all
     from workshopkit.compose.page_description import describe
-    from workshopkit.definition import read_workshop
-    from workshopkit.writers.pdf import PdfWriter
+    from workshopkit.definition.read import read_workshop
+    from workshopkit.render.pdf.writer import PdfWriter
 
     workshop = read_workshop(definition)
     writer = PdfWriter(definition.parent.resolve(), describe(workshop, definition.parent))

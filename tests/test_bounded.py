@@ -15,13 +15,12 @@ import pytest
 from click.testing import CliRunner
 from helpers import eventually, workshop_with
 
-from workshopkit import bounded
-from workshopkit.bounded import Bounds, Call
 from workshopkit.cli import main
 from workshopkit.errors import DefinitionError, Problem, RenderError
-from workshopkit.roster import RosterError
+from workshopkit.people.roster import RosterError
+from workshopkit.render import bounded
+from workshopkit.render.bounded import Bounds, Call
 
-HERE = __name__  # the worker imports the functions below by name
 
 
 def _sleep_forever(pid_file: Path, progress) -> None:
@@ -68,7 +67,7 @@ def wait_until_gone(pid: int) -> bool:
 def test_a_render_over_its_time_is_stopped_with_every_process_it_started(tmp_path):
     pid_file = tmp_path / "worker.pid"
     with pytest.raises(RenderError) as caught:
-        bounded.run(Call(HERE, "_sleep_forever", (pid_file,)), Bounds(seconds=2), "the pack")
+        bounded.run(Call(_sleep_forever, (pid_file,)), Bounds(seconds=2), "the pack")
     assert str(caught.value) == ("the pack took longer than 2 s, the time limit of a render "
                                  "(--max-seconds); it was stopped and nothing was written")
     assert wait_until_gone(int(pid_file.read_text()))
@@ -77,7 +76,7 @@ def test_a_render_over_its_time_is_stopped_with_every_process_it_started(tmp_pat
 
 def test_a_render_over_its_memory_is_stopped_naming_the_limit():
     with pytest.raises(RenderError) as caught:
-        bounded.run(Call(HERE, "_hoard"), Bounds(memory_mib=512), "the pack")
+        bounded.run(Call(_hoard), Bounds(memory_mib=512), "the pack")
     assert str(caught.value) == ("the pack needed more than 512 MiB, the memory limit of a render "
                                  "(--max-memory); it was stopped and nothing was written")
 
@@ -90,18 +89,18 @@ def test_a_render_over_its_memory_is_stopped_naming_the_limit():
 ], ids=lambda e: type(e).__name__)
 def test_the_users_errors_cross_from_the_worker_whole(error):
     with pytest.raises(type(error)) as caught:
-        bounded.run(Call(HERE, "_fail_with", (error,)), Bounds(), "the pack")
+        bounded.run(Call(_fail_with, (error,)), Bounds(), "the pack")
     assert caught.value.lines() == error.lines()
 
 
 def test_progress_reaches_the_build_and_a_bug_keeps_its_traceback():
     seen = []
-    result, usage = bounded.run(Call(HERE, "_count"), Bounds(), "the pack",
+    result, usage = bounded.run(Call(_count), Bounds(), "the pack",
                                 lambda done, total: seen.append((done, total)))
     assert result == "finished" and seen == [(1, 3), (2, 3), (3, 3)]
     assert usage.worker_mib > 10
     with pytest.raises(RuntimeError, match=r"(?s)the render worker failed:.*KeyError: 'no such slug'"):
-        bounded.run(Call(HERE, "_bug"), Bounds(), "the pack")
+        bounded.run(Call(_bug), Bounds(), "the pack")
 
 
 def test_nothing_keeps_rendering_behind_a_killed_build(tmp_path):
@@ -110,9 +109,10 @@ def test_nothing_keeps_rendering_behind_a_killed_build(tmp_path):
         import sys
         from pathlib import Path
         sys.path.insert(0, {str(Path(__file__).parent)!r})
-        from workshopkit import bounded
+        from workshopkit.render import bounded
+        from test_bounded import _sleep_forever
         if __name__ == "__main__":
-            bounded.run(bounded.Call("test_bounded", "_sleep_forever",
+            bounded.run(bounded.Call(_sleep_forever,
                                      (Path({str(tmp_path / "worker.pid")!r}),)),
                         bounded.Bounds(seconds=600), "the pack")
     """))

@@ -4,9 +4,9 @@ from __future__ import annotations
 import pytest
 from helpers import REFERENCE
 
-from workshopkit import doc
 from workshopkit.compose import compose_all
-from workshopkit.definition import read_workshop
+from workshopkit.compose import tree as doc
+from workshopkit.definition.read import read_workshop
 
 
 @pytest.fixture(scope="module")

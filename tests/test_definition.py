@@ -6,7 +6,7 @@ from pathlib import Path
 import pytest
 from helpers import MINIMAL, REFERENCE, write_definition
 
-from workshopkit.definition import read_workshop
+from workshopkit.definition.read import read_workshop
 from workshopkit.errors import DefinitionError
 
 

@@ -15,8 +15,8 @@ from helpers import MINIMAL, write_definition
 from lxml import etree
 from PIL import Image
 
-from workshopkit import pack
-from workshopkit.writers.docx_fonts import obfuscate
+from workshopkit import app
+from workshopkit.render.docx.fonts import obfuscate
 
 W = "http://schemas.openxmlformats.org/wordprocessingml/2006/main"
 NS = {"w": W, "r": "http://schemas.openxmlformats.org/officeDocument/2006/relationships"}
@@ -173,8 +173,8 @@ def test_qr_pictures_are_300_dpi_and_at_least_25_mm(reference_pack):
 
 def test_without_embedded_fonts_the_files_are_smaller(tmp_path):
     path = write_definition(tmp_path, MINIMAL)
-    with_fonts = pack.build(path, tmp_path / "a", ("docx",)).folder / "agenda.docx"
-    without = pack.build(path, tmp_path / "b", ("docx",), embed_fonts=False).folder / "agenda.docx"
+    with_fonts = app.build(path, tmp_path / "a", ("docx",)).folder / "agenda.docx"
+    without = app.build(path, tmp_path / "b", ("docx",), embed_fonts=False).folder / "agenda.docx"
     with zipfile.ZipFile(without) as archive:
         assert not [n for n in archive.namelist() if n.startswith("word/fonts/")]
     assert without.stat().st_size < with_fonts.stat().st_size - 50_000

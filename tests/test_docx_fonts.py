@@ -5,7 +5,7 @@ import io
 
 from fontTools.ttLib import TTFont
 
-from workshopkit.writers.docx_fonts import faces, obfuscate, obfuscation_key
+from workshopkit.render.docx.fonts import faces, obfuscate, obfuscation_key
 
 
 def test_obfuscation_key_matches_the_standards_worked_example():

@@ -7,9 +7,10 @@ import pytest
 from helpers import ROOT, fold, pdftotext
 from PIL import Image
 
-from workshopkit import doc, pack
+from workshopkit import app
 from workshopkit.compose import compose_all
-from workshopkit.definition import read_workshop
+from workshopkit.compose import tree as doc
+from workshopkit.definition.read import read_workshop
 
 SHIPPED = sorted([*ROOT.glob("workshops/*.yaml"), *ROOT.glob("examples/*.yaml")])
 EXAMPLE = ROOT / "workshops" / "area-management-review.yaml"  # Thai digits, tick columns
@@ -18,14 +19,14 @@ EXAMPLE = ROOT / "workshops" / "area-management-review.yaml"  # Thai digits, tic
 @pytest.mark.parametrize("path", SHIPPED, ids=lambda p: p.name)
 def test_shipped_definitions_validate_and_build_as_docx(path: Path, tmp_path):
     assert read_workshop(path).title
-    built = pack.build(path, tmp_path, ("docx",))
+    built = app.build(path, tmp_path, ("docx",))
     assert built.entries and all((built.folder / e.path).is_file() for e in built.entries)
     # (tests/test_thai_text.py builds every one of them as PDF and reads the text back)
 
 
 @pytest.fixture(scope="module")
 def example_pack(tmp_path_factory) -> Path:
-    return pack.build(EXAMPLE, tmp_path_factory.mktemp("out")).folder
+    return app.build(EXAMPLE, tmp_path_factory.mktemp("out")).folder
 
 
 def test_known_date_and_venue_print_in_thai_digits(example_pack):
@@ -56,7 +57,7 @@ def test_the_english_example_prints_no_thai_and_gregorian_dates(tmp_path):
     import re
     import zipfile
 
-    folder = pack.build(ROOT / "examples" / "english-workshop.yaml", tmp_path).folder
+    folder = app.build(ROOT / "examples" / "english-workshop.yaml", tmp_path).folder
     thai = re.compile("[\u0e00-\u0e7f]")
     for path in folder.glob("*.pdf"):
         assert not thai.search(pdftotext(path)), path.name
@@ -92,8 +93,8 @@ def word_height(pdf: Path, word: str) -> float:
 def test_branding_logo_accent_and_the_government_type_size(tmp_path):
     import subprocess
 
-    branded = pack.build(ROOT / "examples" / "branded-workshop.yaml", tmp_path / "b", ("pdf",)).folder
-    plain = pack.build(EXAMPLE, tmp_path / "p", ("pdf",)).folder
+    branded = app.build(ROOT / "examples" / "branded-workshop.yaml", tmp_path / "b", ("pdf",)).folder
+    plain = app.build(EXAMPLE, tmp_path / "p", ("pdf",)).folder
     images = subprocess.run(["pdfimages", "-list", str(branded / "agenda.pdf")], capture_output=True,
                             text=True, check=True).stdout.splitlines()[2:]
     assert len(images) >= 1  # the logo

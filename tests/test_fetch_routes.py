@@ -12,7 +12,7 @@ import pytest
 from weasyprint import HTML
 
 from workshopkit.errors import RenderError
-from workshopkit.writers.pdf import PdfWriter, _warnings_fail
+from workshopkit.render.pdf.writer import PdfWriter, _warnings_fail
 
 SECRET = b"TOP-SECRET-7f3a"
 

@@ -3,7 +3,7 @@ from __future__ import annotations
 import datetime as dt
 
 from workshopkit.clock import Slot
-from workshopkit.formatting import Style
+from workshopkit.wording.style import Style
 
 THAI = Style("th", "arabic")
 THAI_DIGITS = Style("th", "thai")

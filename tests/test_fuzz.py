@@ -17,10 +17,10 @@ from hypothesis import strategies as st
 from hypothesis_jsonschema import from_schema
 
 from workshopkit.compose import compose_all
-from workshopkit.definition import read_workshop
+from workshopkit.definition.read import read_workshop
 from workshopkit.errors import DefinitionError, WorkshopkitError
-from workshopkit.writers.pdf import PdfWriter
-from workshopkit.writers.templates import TemplateProblem
+from workshopkit.render.pdf.templates import TemplateProblem
+from workshopkit.render.pdf.writer import PdfWriter
 
 EXAMPLES = int(os.environ.get("FUZZ_EXAMPLES", "30"))
 SETTINGS = settings(max_examples=EXAMPLES, deadline=None, database=None,

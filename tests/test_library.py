@@ -12,7 +12,7 @@ from click.testing import CliRunner
 from helpers import REFERENCE, ROOT
 
 from workshopkit.cli import main
-from workshopkit.loader import load_file
+from workshopkit.definition.loader import load_file
 
 SHIPPED = sorted([*ROOT.glob("workshops/*.yaml"), *ROOT.glob("examples/*.yaml")])
 SCHEMA = json.loads((ROOT / "docs" / "workshop.schema.json").read_text(encoding="utf-8"))
@@ -157,9 +157,10 @@ def test_watch_rebuilds_on_save_and_survives_a_broken_file(tmp_path):
 
 
 def test_the_format_reference_is_current():
-    from workshopkit.reference import format_reference
+    from workshopkit.definition.reference import format_reference
     committed = (ROOT / "docs" / "format.md").read_text(encoding="utf-8")
-    assert committed == format_reference(), "run `python -m workshopkit.reference > docs/format.md`"
+    assert committed == format_reference(), \
+        "run `python -m workshopkit.definition.reference > docs/format.md`"
 
 
 def test_every_command_is_documented_in_the_readme():

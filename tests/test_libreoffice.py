@@ -12,7 +12,7 @@ import pytest
 from helpers import REFERENCE, decoded_qr_codes, fold, pdftotext
 from pypdf import PdfReader
 
-from workshopkit.definition import read_workshop
+from workshopkit.definition.read import read_workshop
 
 FONTS_CONF = """<?xml version="1.0"?>
 <!DOCTYPE fontconfig SYSTEM "fonts.dtd">

@@ -2,8 +2,8 @@ from __future__ import annotations
 
 import pytest
 
+from workshopkit.definition.loader import load_text
 from workshopkit.errors import DefinitionError
-from workshopkit.loader import load_text
 
 
 def lines_of(raw: bytes) -> list[str]:

@@ -17,8 +17,10 @@ from docx.oxml.ns import qn
 from helpers import REFERENCE, ROOT, fold, pdftotext
 from pypdf import PdfReader
 
-from workshopkit import model, pack
-from workshopkit.definition import read_workshop
+from workshopkit import app
+from workshopkit.compose.plan import PRINT_RUN
+from workshopkit.definition import model
+from workshopkit.definition.read import read_workshop
 
 ELDERLY = ROOT / "examples" / "elderly-care-volunteers.yaml"
 VOLUNTEERS = ROOT / "examples" / "volunteers.csv"
@@ -36,7 +38,7 @@ def cli(*args: str, cwd: Path | None = None) -> subprocess.CompletedProcess:
 @pytest.fixture(scope="module")
 def elderly(tmp_path_factory) -> Path:
     out = tmp_path_factory.mktemp("elderly")
-    return pack.build(ELDERLY, out, roster=VOLUNTEERS).folder
+    return app.build(ELDERLY, out, roster=VOLUNTEERS).folder
 
 
 # --- fields take from the roster only what they ask for ------------------------------------
@@ -58,7 +60,7 @@ def test_fill_says_what_a_field_takes_and_none_keeps_it_blank():
 
 
 def test_a_personal_page_fills_the_volunteers_fields_and_leaves_the_others_blank(elderly):
-    text = fold(pdftotext(elderly / pack.PRINT_RUN))
+    text = fold(pdftotext(elderly / PRINT_RUN))
     # the ADL form asks for the elderly person and the village: blank on every personal copy
     assert text.count(fold("ชื่อผู้สูงอายุ อายุ ชื่อหมู่บ้าน")) == 3
     assert "บุญเรือน" not in text.split(fold("ชื่อผู้สูงอายุ"))[1][:20]
@@ -102,7 +104,7 @@ def test_collected_forms_start_on_a_front_side_and_end_their_own_sheet(reference
 
 
 def test_the_print_run_keeps_each_collected_form_on_its_own_sheets(elderly):
-    texts = page_texts(elderly / pack.PRINT_RUN)
+    texts = page_texts(elderly / PRINT_RUN)
     for title in ("แบบบันทึกการเยี่ยมบ้านผู้สูงอายุ", "แบบประเมินตนเองของ อสม. ด้านการดูแลผู้สูงอายุ"):
         starts = _starts(texts, title)
         assert len(starts) == 3 and all(page % 2 == 1 for page in starts), (title, starts)
@@ -155,7 +157,7 @@ agenda:
 def test_a_document_whose_last_page_holds_a_line_or_two_is_refitted(tmp_path):
     # 22 items: at the normal spacing the remarks and a row spill onto a second page
     definition = agenda_of(tmp_path / "long.yaml", 22, ["หมายเหตุข้อแรก", "หมายเหตุข้อที่สอง"])
-    built = pack.build(definition, tmp_path / "out", ("pdf",))
+    built = app.build(definition, tmp_path / "out", ("pdf",))
     texts = page_texts(built.folder / "agenda.pdf")
     assert len(texts) == 1 and fold("หมายเหตุข้อที่สอง") in texts[0]
     assert not built.warnings
@@ -174,7 +176,7 @@ worksheets:
       - {type: box, label: บันทึกส่วนที่หนึ่ง, lines: 27}
       - {type: box, label: บันทึกส่วนที่สอง, lines: 7}
 """, encoding="utf-8")
-    built = pack.build(definition, tmp_path / "out", ("pdf",))
+    built = app.build(definition, tmp_path / "out", ("pdf",))
     assert len(PdfReader(built.folder / "worksheet-notes.pdf").pages) == 2
     assert "บันทึก: page 2 is a quarter full or less, even set tighter; shorten the document or " \
            "print it as it is" in built.warnings
@@ -231,7 +233,7 @@ def test_every_document_kind_exists_in_every_format(manifest):
 
 
 def test_a_docx_only_build_has_the_print_checklist_in_the_facilitator_pack(tmp_path):
-    built = pack.build(REFERENCE, tmp_path, ("docx",))
+    built = app.build(REFERENCE, tmp_path, ("docx",))
     names = {e.path for e in built.entries}
     assert "print-checklist.docx" in names
     word = Docx(str(built.folder / "facilitator-pack.docx"))
@@ -250,18 +252,18 @@ def test_a_rebuild_removes_what_the_last_build_wrote_and_this_one_did_not(tmp_pa
     shutil.copy(ELDERLY, definition)
     shutil.copy(VOLUNTEERS, work / "volunteers.csv")
     out = tmp_path / "out"
-    first = pack.build(definition, out, ("pdf",), roster=work / "volunteers.csv")
+    first = app.build(definition, out, ("pdf",), roster=work / "volunteers.csv")
     folder = first.folder
-    assert (folder / pack.PRINT_RUN).exists() and (folder / "worksheet-adl.pdf").exists()
+    assert (folder / PRINT_RUN).exists() and (folder / "worksheet-adl.pdf").exists()
     (folder / "notes.txt").write_text("the organiser's own", encoding="utf-8")
     text = definition.read_text(encoding="utf-8")
     sheet = "\n    title: แบบประเมินกิจวัตร"
     renamed = text.replace(f"  - id: adl{sheet}", f"  - id: daily{sheet}")
     assert renamed != text
     definition.write_text(renamed, encoding="utf-8")
-    second = pack.build(definition, out, ("pdf",))  # no roster this time
+    second = app.build(definition, out, ("pdf",))  # no roster this time
     names = {p.name for p in folder.iterdir()}
-    assert pack.PRINT_RUN not in names and "worksheet-adl.pdf" not in names
+    assert PRINT_RUN not in names and "worksheet-adl.pdf" not in names
     assert "worksheet-daily.pdf" in names and "notes.txt" in names
     assert f"{folder / 'notes.txt'}: warning: not written by workshopkit and left as it is; it is " \
            f"not part of this pack" in second.warnings
@@ -270,13 +272,13 @@ def test_a_rebuild_removes_what_the_last_build_wrote_and_this_one_did_not(tmp_pa
 
 
 def test_a_hand_edited_manifest_cannot_remove_files_outside_the_pack(tmp_path):
-    built = pack.build(ELDERLY, tmp_path / "out", ("pdf",))
+    built = app.build(ELDERLY, tmp_path / "out", ("pdf",))
     victim = tmp_path / "precious.pdf"
     victim.write_bytes(b"%PDF-1.4 mine")
     manifest = json.loads((built.folder / "manifest.json").read_text())
     manifest["documents"] += [{"path": "../../precious.pdf"}, {"path": str(victim)}]
     (built.folder / "manifest.json").write_text(json.dumps(manifest))
-    pack.build(ELDERLY, tmp_path / "out", ("pdf",))
+    app.build(ELDERLY, tmp_path / "out", ("pdf",))
     assert victim.exists()
 
 
@@ -376,7 +378,7 @@ def widest(tmp_path_factory) -> Path:
     folder = tmp_path_factory.mktemp("widest")
     definition = folder / "widest.yaml"
     definition.write_text(WIDEST, encoding="utf-8")
-    return pack.build(definition, folder / "out").folder
+    return app.build(definition, folder / "out").folder
 
 
 def test_the_tallest_table_keeps_every_row_with_its_heading_on_every_page(widest):
@@ -436,7 +438,7 @@ def test_relative_widths_mean_the_same_in_pdf_and_docx(tmp_path):
           - {label: หมายเหตุ, width: 1}
         rows: [แถวแรก]
 """), encoding="utf-8")
-    folder = pack.build(definition, tmp_path / "out").folder
+    folder = app.build(definition, tmp_path / "out").folder
     grid = Docx(str(folder / "worksheet-wide.docx")).tables[0]._tbl.tblGrid.findall(qn("w:gridCol"))
     label, first, second, remarks = (int(c.get(qn("w:w"))) for c in grid)
     assert abs(first / second - 2) < 0.01 and abs(second - remarks) <= 1
@@ -455,7 +457,7 @@ def test_relative_widths_mean_the_same_in_pdf_and_docx(tmp_path):
 
 
 def test_no_tick_column_is_narrower_than_a_two_word_heading(tmp_path):
-    folder = pack.build(ELDERLY, tmp_path).folder
+    folder = app.build(ELDERLY, tmp_path).folder
     assert "ทำได้เอง" in pdftotext(folder / "worksheet-adl.pdf").split()
     converted = _libreoffice(folder / "worksheet-adl.docx", tmp_path)
     tokens = pdftotext(converted).split()
@@ -530,7 +532,7 @@ def test_the_agendas_remarks_never_open_a_page_alone(tmp_path):
     path = agenda_of(tmp_path / "remarks.yaml", 21, [f"หมายเหตุข้อที่ {n}" for n in range(1, 7)])
     from workshopkit.compose import compose_all
     from workshopkit.compose.page_description import describe
-    from workshopkit.writers.pdf import PdfWriter
+    from workshopkit.render.pdf.writer import PdfWriter
 
     workshop = read_workshop(path)
     writer = PdfWriter(tmp_path, describe(workshop, tmp_path))

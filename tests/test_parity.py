@@ -8,9 +8,9 @@ import pytest
 from helpers import REFERENCE, fold, pdftotext
 from lxml import etree
 
-from workshopkit import doc
 from workshopkit.compose import compose_all
-from workshopkit.definition import read_workshop
+from workshopkit.compose import tree as doc
+from workshopkit.definition.read import read_workshop
 
 W = "{http://schemas.openxmlformats.org/wordprocessingml/2006/main}"
 DOCUMENTS = compose_all(read_workshop(REFERENCE))

@@ -8,11 +8,11 @@ import pytest
 from helpers import REFERENCE, decoded_qr_codes, fold, pdftotext
 from pypdf import PdfReader
 
-from workshopkit import doc
-from workshopkit.definition import read_workshop
+from workshopkit.compose import tree as doc
+from workshopkit.definition.read import read_workshop
 from workshopkit.errors import RenderError
-from workshopkit.writers import pdf as pdf_writer
-from workshopkit.writers.pdf import PdfWriter, RestrictedFetcher
+from workshopkit.render.pdf import writer as pdf_writer
+from workshopkit.render.pdf.writer import PdfWriter, RestrictedFetcher
 
 
 def test_manifest_lists_every_document_with_real_page_counts(reference_pack, manifest):

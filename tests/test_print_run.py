@@ -16,7 +16,8 @@ from helpers import ROOT, fold, pdftotext
 from PIL import ImageFilter
 from pypdf import PdfReader
 
-from workshopkit import pack
+from workshopkit import app
+from workshopkit.compose.plan import PRINT_RUN
 
 EXAMPLE = ROOT / "examples" / "prefilled-surveys.yaml"
 FORM = "https://docs.google.com/forms/d/e/1FAIpQLSd-example-form-id/viewform"
@@ -41,7 +42,7 @@ def run(tmp_path_factory) -> tuple[Path, dict, dict[str, str]]:
         writer.writerow(["ลำดับ", "ชื่อ", "นามสกุล", "ตำบล", "อำเภอ", "จังหวัด", "รหัส"])
         for number, person in enumerate(PEOPLE, start=1):
             writer.writerow([number, *person, f"P{number:02d}"])
-    built = pack.build(EXAMPLE, work / "out", roster=roster)  # ten people: worker processes
+    built = app.build(EXAMPLE, work / "out", roster=roster)  # ten people: worker processes
     manifest = json.loads((built.folder / "manifest.json").read_text(encoding="utf-8"))
     expected = {f"P{n:02d}": (f"{FORM}?usp=pp_url&entry.1234567=P{n:02d}"
                               f"&entry.7654321={quote(name + ' ' + surname, safe='')}"
@@ -61,7 +62,7 @@ def qr_texts(image) -> list[str]:
 
 def test_every_set_starts_on_a_front_page_and_carries_its_code(run):
     folder, manifest, _ = run
-    path = folder / pack.PRINT_RUN
+    path = folder / PRINT_RUN
     pages = PdfReader(path).pages
     texts = [page.extract_text() for page in pages]
     set_length = len(pages) // len(PEOPLE)
@@ -73,13 +74,13 @@ def test_every_set_starts_on_a_front_page_and_carries_its_code(run):
         assert f"รหัส P{index + 1:02d}" in own
         others = [f"รหัส P{n:02d}" for n in range(1, len(PEOPLE) + 1) if n != index + 1]
         assert not any(other in own for other in others)
-    entry = next(d for d in manifest["documents"] if d["path"] == pack.PRINT_RUN)
+    entry = next(d for d in manifest["documents"] if d["path"] == PRINT_RUN)
     assert entry["pages"] == len(pages)
 
 
 def test_header_fields_print_the_participants_details(run):
     folder, _, _ = run
-    text = fold(pdftotext(folder / pack.PRINT_RUN))
+    text = fold(pdftotext(folder / PRINT_RUN))
     for name, surname, area, district, province in PEOPLE[:9]:
         assert fold(f"ชื่อ {name} นามสกุล {surname} พื้นที่/ตำบล {area} อำเภอ {district} "
                     f"จังหวัด {province}") in text
@@ -88,7 +89,7 @@ def test_header_fields_print_the_participants_details(run):
 def test_every_qr_code_decodes_to_its_participants_prefilled_link(run):
     folder, _, expected = run
     found = []
-    for image in page_images(folder / pack.PRINT_RUN):
+    for image in page_images(folder / PRINT_RUN):
         found += qr_texts(image)
     assert found == [expected[f"P{n:02d}"] for n in range(1, len(PEOPLE) + 1)]
 
@@ -96,7 +97,7 @@ def test_every_qr_code_decodes_to_its_participants_prefilled_link(run):
 def test_qr_codes_still_decode_from_a_blurred_page_rotated_by_two_degrees(run):
     folder, _, expected = run
     found = []
-    for image in page_images(folder / pack.PRINT_RUN):
+    for image in page_images(folder / PRINT_RUN):
         if not qr_texts(image):
             continue
         skewed = image.filter(ImageFilter.GaussianBlur(1.2)).rotate(2, expand=True, fillcolor="white")
@@ -115,7 +116,7 @@ def test_sign_in_sheets_list_every_name_for_every_day(run):
 def test_print_checklist_counts_pages_and_sheets(run):
     folder, manifest, _ = run
     jobs = {job["path"]: job for job in manifest["print_checklist"]}
-    assert set(jobs) == {pack.PRINT_RUN, "facilitator-pack.pdf", "sign-in.pdf"}
+    assert set(jobs) == {PRINT_RUN, "facilitator-pack.pdf", "sign-in.pdf"}
     for path, job in jobs.items():
         pages = len(PdfReader(folder / path).pages)
         assert job["pages"] == pages
@@ -123,7 +124,7 @@ def test_print_checklist_counts_pages_and_sheets(run):
         assert job["sheets"] == per_copy * job["copies"]
     assert jobs["sign-in.pdf"]["sides"] == "single"
     checklist = pdftotext(folder / "facilitator-pack.pdf")
-    assert "รายการสั่งพิมพ์" in checklist and pack.PRINT_RUN in checklist
+    assert "รายการสั่งพิมพ์" in checklist and PRINT_RUN in checklist
 
 
 def test_names_never_become_paths(run):
@@ -132,15 +133,15 @@ def test_names_never_become_paths(run):
     assert {p.name for p in folder.iterdir()} <= {
         *(f"{stem}.{ext}" for stem in ("print-checklist", "agenda", "session-plan", "self-assessment",
                                        "survey-sheet", "sign-in", "participant-pack", "facilitator-pack")
-          for ext in ("pdf", "docx")), pack.PRINT_RUN, "manifest.json"}
+          for ext in ("pdf", "docx")), PRINT_RUN, "manifest.json"}
 
 
 def test_without_a_roster_participants_sets_copies_and_blank_sign_in_rows(tmp_path):
-    built = pack.build(EXAMPLE, tmp_path, ("pdf",), participants=12)
+    built = app.build(EXAMPLE, tmp_path, ("pdf",), participants=12)
     manifest = json.loads((built.folder / "manifest.json").read_text(encoding="utf-8"))
     copies = {d["path"]: d["copies"] for d in manifest["documents"]}
     assert copies["participant-pack.pdf"] == 12 and copies["agenda.pdf"] == 12
-    assert not (built.folder / pack.PRINT_RUN).exists()
+    assert not (built.folder / PRINT_RUN).exists()
     text = pdftotext(built.folder / "sign-in.pdf")
     assert all(f"\n{n} " in text or f"\n{n}\n" in text for n in range(1, 13))
     job = next(j for j in manifest["print_checklist"] if j["path"] == "participant-pack.pdf")

@@ -13,7 +13,7 @@ from click.testing import CliRunner
 from helpers import REFERENCE, fold, pdftotext
 
 from workshopkit.cli import main
-from workshopkit.definition import read_workshop
+from workshopkit.definition.read import read_workshop
 
 FORM = read_workshop(REFERENCE).self_assessment
 ITEMS = [(f"{r}.{i}", r, text) for r, role in enumerate(FORM.roles, start=1)

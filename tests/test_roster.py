@@ -6,7 +6,7 @@ from pathlib import Path
 import openpyxl
 import pytest
 
-from workshopkit.roster import RosterError, read_roster
+from workshopkit.people.roster import RosterError, read_roster
 
 THAI = ("ชื่อ,นามสกุล,ตำบล,อำเภอ,จังหวัด,กลุ่ม\n"
         "สมชาย,ใจดี,บ้านต๋อม,เมืองพะเยา,พะเยา,1\n"
@@ -91,7 +91,7 @@ def test_stray_spaces_and_control_characters_are_cleaned(tmp_path):
 
 
 def test_a_roster_over_the_size_limit_is_refused_unread(tmp_path):
-    from workshopkit.sheets import MAX_BYTES
+    from workshopkit.people.sheets import MAX_BYTES
     path = tmp_path / "roster.csv"
     with path.open("wb") as handle:
         handle.truncate(MAX_BYTES + 1)  # sparse: nothing is written, nothing need be read
@@ -104,7 +104,7 @@ def test_a_roster_over_the_size_limit_is_refused_unread(tmp_path):
 def test_an_excel_zip_bomb_is_refused_before_it_unpacks(tmp_path):
     import zipfile
 
-    from workshopkit.sheets import MAX_UNPACKED
+    from workshopkit.people.sheets import MAX_UNPACKED
     path = tmp_path / "roster.xlsx"
     zeros = bytes(16 * 1024 * 1024)
     with zipfile.ZipFile(path, "w", zipfile.ZIP_DEFLATED, compresslevel=1) as book, \

@@ -6,11 +6,11 @@ from pathlib import Path
 import pytest
 from helpers import MINIMAL, write_definition
 
-from workshopkit import model
-from workshopkit.definition import read_workshop
+from workshopkit.definition import model
+from workshopkit.definition.read import read_workshop
 from workshopkit.errors import DefinitionError
-from workshopkit.roster import Participant
-from workshopkit.surveys import personal_url
+from workshopkit.people.roster import Participant
+from workshopkit.people.surveys import personal_url
 
 FORM = "https://docs.google.com/forms/d/e/FORM_ID/viewform"
 

@@ -7,11 +7,11 @@ import pytest
 from click.testing import CliRunner
 from helpers import MINIMAL, ROOT, fold, html_of, pdftotext, workshop_with
 
-from workshopkit import pack
+from workshopkit import app
 from workshopkit.cli import main
-from workshopkit.definition import read_workshop
+from workshopkit.definition.read import read_workshop
 from workshopkit.errors import DefinitionError, RenderError
-from workshopkit.writers.templates import MAX_TEMPLATE_BYTES, TemplateProblem
+from workshopkit.render.pdf.templates import MAX_TEMPLATE_BYTES, TemplateProblem
 
 SECRET = "TOP-SECRET-7f3a"
 
@@ -49,7 +49,7 @@ ESCAPES = {  # template -> the located message
         "among the bundled ones",
     "{{ documnt.title }}": "look/document.html.j2:1:4: 'documnt' is undefined",
     "<h1>\n{{ document.titel }}</h1>":
-        "look/document.html.j2:2:13: 'workshopkit.doc.Document object' has no attribute 'titel'",
+        "look/document.html.j2:2:13: 'workshopkit.compose.tree.Document object' has no attribute 'titel'",
     "{{ 1 / 0 }}": "look/document.html.j2:1:1: ZeroDivisionError: division by zero",
     # raised inside a bundled macro, reported where the organiser's template called it
     "{% from 'workshopkit/blocks.html.j2' import block %}\n<div>{{ block(document) }}</div>":
@@ -112,7 +112,7 @@ def test_text_from_yaml_prints_as_text_through_an_organisers_template(tmp_path, 
     html = html_of(definition)
     assert "<script>" not in html and "&lt;script&gt;alert(1)&lt;/script&gt;" in html
     assert "&lt;/td&gt;&lt;/tr&gt;&lt;/table&gt; &amp;amp; {{ 7*7 }}" in html
-    built = pack.build(definition, tmp_path / "out", ("pdf",))
+    built = app.build(definition, tmp_path / "out", ("pdf",))
     assert fold(YAML_TEXT) in fold(pdftotext(built.folder / "agenda.pdf"))
     assert fold(YAML_TEXT) in fold(pdftotext(built.folder / "session-plan.pdf"))
 
@@ -133,7 +133,7 @@ def test_a_stylesheet_linked_out_of_the_folder_is_refused(tmp_path, monkeypatch)
     definition = workshop_with(tmp_path, "{% extends 'workshopkit/document.html.j2' %}")
     (tmp_path / "look" / "print.css").symlink_to(tmp_path / "secret.css")
     with pytest.raises(RenderError, match="^look/print.css: 'print.css' leads outside the templates folder$"):
-        pack.build(definition, tmp_path / "out", ("pdf",))
+        app.build(definition, tmp_path / "out", ("pdf",))
 
 
 def test_an_organisers_stylesheet_reads_nothing_outside_the_sources(tmp_path, monkeypatch):
@@ -146,7 +146,7 @@ def test_an_organisers_stylesheet_reads_nothing_outside_the_sources(tmp_path, mo
     css = f'@import url("{(outside / "secret.css").as_uri()}");'
     definition = workshop_with(folder, css=css)
     with pytest.raises(RenderError, match=r"^definition/look/print.css: refused to read file://.*secret\.css"):
-        pack.build(definition, tmp_path / "out", ("pdf",))
+        app.build(definition, tmp_path / "out", ("pdf",))
     assert not list((tmp_path / "out").rglob("*.pdf"))
 
 
@@ -182,7 +182,7 @@ def test_the_templates_folder_must_be_beside_the_definition(tmp_path, folder, me
 
 
 def test_the_letterhead_example_heads_every_pdf_and_signs_the_agenda(tmp_path):
-    built = pack.build(ROOT / "examples" / "letterhead-workshop.yaml", tmp_path)
+    built = app.build(ROOT / "examples" / "letterhead-workshop.yaml", tmp_path)
     for entry in built.entries:
         if entry.format == "pdf" and entry.kind not in ("print-checklist", "facilitator-pack"):
             first = pdftotext(built.folder / entry.path).lstrip().splitlines()[0]
@@ -203,5 +203,5 @@ def test_an_organisers_template_cannot_print_in_a_font_that_is_not_bundled(tmp_p
     with pytest.raises(RenderError, match=r"^รายการสั่งพิมพ์: drawn partly in .+, not the bundled "
                                           r"Sarabun: a font-family in the templates, or a "
                                           r"character Sarabun does not have$"):
-        pack.build(definition, tmp_path / "out", ("pdf",))
+        app.build(definition, tmp_path / "out", ("pdf",))
     assert not list((tmp_path / "out").rglob("*.pdf"))

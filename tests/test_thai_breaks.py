@@ -8,7 +8,7 @@ import pytest
 from weasyprint import HTML
 from weasyprint.formatting_structure import boxes
 
-from workshopkit.writers.pdf import PdfWriter
+from workshopkit.render.pdf.writer import PdfWriter
 
 
 @pytest.fixture(scope="module")

@@ -10,7 +10,7 @@ from helpers import MINIMAL
 from pythainlp.util import normalize
 
 from workshopkit.cli import main
-from workshopkit.thai_lint import fix_text
+from workshopkit.definition.thai_lint import fix_text
 
 TYPOS = """\
 # แบบฝึกหัด: คำผิดที่พบบ่อย (this comment stays)

@@ -14,12 +14,13 @@ import weasyprint
 from helpers import ROOT, pdftotext
 from weasyprint import HTML
 
-from workshopkit import doc, pack
+from workshopkit import app
 from workshopkit.compose import compose_all, style_of
-from workshopkit.definition import read_workshop
-from workshopkit.formatting import Style, organiser_line
-from workshopkit.writers import thai_text
-from workshopkit.writers.pdf import PdfWriter
+from workshopkit.compose import tree as doc
+from workshopkit.definition.read import read_workshop
+from workshopkit.render.pdf.patches import thai_text
+from workshopkit.render.pdf.writer import PdfWriter
+from workshopkit.wording.style import Style, organiser_line
 
 SHIPPED = sorted([*ROOT.glob("workshops/*.yaml"), *ROOT.glob("examples/*.yaml")])
 
@@ -62,9 +63,9 @@ def lines(block: doc.Block, tall_headers: bool = True) -> list[str]:
 
 
 @pytest.fixture(scope="module")
-def packs(tmp_path_factory) -> list[tuple[Path, pack.Pack]]:
+def packs(tmp_path_factory) -> list[tuple[Path, app.Pack]]:
     out = tmp_path_factory.mktemp("thai")
-    return [(path, pack.build(path, out, ("pdf",))) for path in SHIPPED]
+    return [(path, app.build(path, out, ("pdf",))) for path in SHIPPED]
 
 
 @pytest.fixture(scope="module")

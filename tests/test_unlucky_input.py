@@ -21,12 +21,12 @@ import openpyxl
 import pytest
 from helpers import MINIMAL, REFERENCE, ROOT, eventually, fold, pdftotext
 
-from workshopkit import output, pack
-from workshopkit.definition import read_workshop
+from workshopkit import app, output
+from workshopkit.definition.read import read_workshop
 from workshopkit.errors import OutputError
-from workshopkit.results import read_responses
-from workshopkit.roster import read_roster
-from workshopkit.sheets import read_rows
+from workshopkit.people.results import read_responses
+from workshopkit.people.roster import read_roster
+from workshopkit.people.sheets import read_rows
 
 PREFILLED = ROOT / "examples" / "prefilled-surveys.yaml"
 
@@ -106,7 +106,7 @@ def test_a_sheet_declaring_a_million_rows_and_16384_columns_reads_small_and_fast
                    lambda xml: re.sub(rb'<dimension ref="[^"]+"/>', b'<dimension ref="A1:XFD1048576"/>', xml))
     assert b"XFD1048576" in zipfile.ZipFile(roster).read("xl/worksheets/sheet1.xml")
     # VmHWM, the peak of this process's own memory: ru_maxrss would carry the test runner's over
-    probe = (f"import re, time; from pathlib import Path; from workshopkit.roster import read_roster; "
+    probe = (f"import re, time; from pathlib import Path; from workshopkit.people.roster import read_roster; "
              f"t = time.monotonic(); r = read_roster(Path({str(roster)!r})); "
              f"peak = re.search(r'VmHWM:\\s+(\\d+)', Path('/proc/self/status').read_text())[1]; "
              f"print(len(r.participants), time.monotonic() - t, int(peak) // 1024)")
@@ -219,7 +219,7 @@ def _small_files(limit: int):
 def test_a_full_disk_while_writing_leaves_the_last_pack_and_its_manifest_agreeing(tmp_path, monkeypatch):
     path = definition(tmp_path)
     out = tmp_path / "out"
-    pack.build(path, out, ("pdf",))
+    app.build(path, out, ("pdf",))
     before = {p.name: p.read_bytes() for p in (out / "w").iterdir()}
     real = output._temporary
     written: list[Path] = []
@@ -232,7 +232,7 @@ def test_a_full_disk_while_writing_leaves_the_last_pack_and_its_manifest_agreein
 
     monkeypatch.setattr(output, "_temporary", full_after_three)
     with pytest.raises(OutputError) as error:
-        pack.build(path, out)
+        app.build(path, out)
     assert re.fullmatch(rf"cannot write {re.escape(str(out / 'w'))}/[\w.-]+: No space left on device; "
                         rf"nothing was replaced", str(error.value))
     assert {p.name: p.read_bytes() for p in (out / "w").iterdir()} == before  # no .tmp left either

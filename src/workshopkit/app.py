@@ -3,26 +3,202 @@
 Each takes paths and options, does one thing a facilitator asks for, and either returns what
 came of it or raises a WorkshopkitError with every problem located. Nothing here prints or
 parses arguments (cli.py does), and nothing here writes a file itself (output.py does).
+
+A build reads the definition and the roster, composes every document, and hands them to a
+bounded render worker (`_render_pack` runs there), which lays them out, composes the front
+matter from the page counts, and draws each file; output.py then writes them all.
 """
 from __future__ import annotations
 
 import json
-from dataclasses import dataclass, field
+from collections.abc import Sequence
+from dataclasses import asdict, dataclass, field
 from pathlib import Path
 
-from . import library, model, output, pack, thai_lint
-from .definition import check_text, read_workshop
+from . import output
+from .compose import compose_all, compose_front
+from .compose.page_description import describe
+from .compose.personal import personal_sets
+from .compose.plan import FRONT, PRINT_RUN, Bundle, Entry, PrintJob, participant_documents, plan
+from .compose.results_report import compose_results
+from .compose.sign_in import compose_sign_in
+from .compose.tree import Document
+from .definition import library, model, thai_lint
+from .definition.loader import load_file
+from .definition.read import check_text, read_workshop
+from .definition.schema import SCHEMA_FILE, workshop_schema
 from .errors import WorkshopkitError
-from .loader import load_file
-from .schema import SCHEMA_FILE, workshop_schema
+from .paper.page import PageDescription
+from .people import results
+from .people.roster import blank_roster, read_roster
+from .people.surveys import check_personal_links
+from .render import bounded
+from .render.bounded import Bounds, Progress, Usage
 from .terminal import field_lines
+from .wording.style import style_of
 
-FORMATS = pack.FORMATS
-build = pack.build
-build_results = pack.build_results
-results_template = pack.write_results_template
+FORMATS = ("pdf", "docx")
+BLANK_SIGN_IN_ROWS = 20
 read = read_workshop
-shipped = library.shipped
+
+
+@dataclass(frozen=True)
+class Pack:
+    """What a build wrote."""
+
+    folder: Path
+    entries: list[Entry]
+    print_jobs: list[PrintJob] = field(default_factory=list)
+    warnings: list[str] = field(default_factory=list)
+    usage: Usage | None = None  # what the render worker took
+
+
+@dataclass(frozen=True)
+class _PackJob:
+    """Everything the render worker needs, composed: it crosses to the worker by pickle."""
+
+    workshop: model.Workshop
+    documents: tuple[Document, ...]
+    sets: tuple[tuple[Document, ...], ...]  # each participant's sheets, when printed for a roster
+    formats: tuple[str, ...]
+    copies: int
+    page: PageDescription
+    source_dir: Path
+    embed_fonts: bool
+
+
+def build(definition: Path, out: Path, formats: tuple[str, ...] = FORMATS, *,
+          embed_fonts: bool = True, roster: Path | None = None, participants: int | None = None,
+          progress: Progress | None = None, max_seconds: float | None = None,
+          max_memory_mib: int | None = None) -> Pack:
+    """The pack of `definition` in `out`/<id>: each document alone and gathered for printing,
+    in every format asked for, printed for the `roster` when given. Renders in a worker bounded
+    by `max_seconds` (by default a base plus some per person on the roster) and
+    `max_memory_mib`, then writes the files."""
+    unknown = [f for f in formats if f not in FORMATS]
+    if unknown:
+        raise WorkshopkitError(f"unknown output format {', '.join(unknown)}; use pdf or docx")
+    people = read_roster(roster) if roster else None
+    workshop = read_workshop(definition, people.columns if people else None)
+    if people:
+        check_personal_links(workshop, people)
+    expected = participants or workshop.participants
+    signers = people.participants if people else blank_roster(expected or BLANK_SIGN_IN_ROWS)
+    documents = [*compose_all(workshop), compose_sign_in(workshop, style_of(workshop), signers)]
+    sets = personal_sets(workshop, style_of(workshop), participant_documents(documents),
+                         people.participants) if people and "pdf" in formats else []
+    copies = len(people.participants) if people else (expected or 1)
+    job = _PackJob(workshop, tuple(documents), tuple(sets), formats, copies,
+                   describe(workshop, definition.parent), definition.parent, embed_fonts)
+    bounds = Bounds.for_people(len(signers) if people else 0, max_seconds, max_memory_mib)
+    with output.pack_folder(out, str(workshop.id)) as folder:
+        (files, jobs, layout_warnings), usage = bounded.run(
+            bounded.Call(_render_pack, (job,)), bounds, f"the pack of {definition.name}", progress)
+        entries = [entry for _, entry in files]
+        manifest = {"workshop": {"id": workshop.id, "title": workshop.title},
+                    "documents": [asdict(e) for e in entries],
+                    "print_checklist": [{**asdict(j), "sheets": j.sheets,
+                                         "sides": "double" if j.duplex else "single"} for j in jobs]}
+        left = output.write_pack(folder, [(e.path, data) for data, e in files], manifest)
+    return Pack(folder, entries, jobs, [*(people.warnings if people else []), *layout_warnings, *left],
+                usage)
+
+
+def _render_pack(job: _PackJob, progress: Progress) -> tuple[list[tuple[bytes, Entry]], list[PrintJob],
+                                                             list[str]]:
+    """In the render worker: lay the documents out, compose the front matter from their page
+    counts (again until the front's own counts hold), and draw every file of the plan."""
+    from .render.files import Renderer  # here, in the worker: the build never loads WeasyPrint
+
+    renderer = Renderer(job.page, job.source_dir, job.embed_fonts)
+    pages = renderer.pages(job.documents)
+    run = renderer.print_run(participant_documents(job.documents), job.sets, progress) if job.sets \
+        else None
+    extension = "pdf" if "pdf" in job.formats else "docx"
+    pages.update(dict.fromkeys(FRONT, 1))
+    for _ in range(3):
+        front = compose_front(job.workshop, job.documents, pages, job.copies,
+                              run.pages if run else None, extension)
+        laid_out = renderer.pages([front.cover, front.print_checklist])
+        if all(pages[slug] == laid_out[slug] for slug in FRONT):
+            break
+        pages.update(laid_out)
+    style = style_of(job.workshop)
+    files: list[tuple[bytes, Entry]] = []
+    if "pdf" in job.formats:
+        files += renderer.pdf_files(plan(job.workshop, style, job.documents, job.copies,
+                                         front.print_checklist, front.cover))
+        if run:
+            files.append((run.data, Entry("participants-print", "pdf", PRINT_RUN, run.pages,
+                                          "participant", 1, style.label("print_job"))))
+    if "docx" in job.formats:
+        files += renderer.docx_files(plan(job.workshop, style, job.documents, job.copies,
+                                          front.print_checklist, front.docx_cover))
+    return files, front.jobs, renderer.warnings
+
+
+def results_template(definition: Path, out: Path, roster: Path | None = None,
+                     round_number: int = 1) -> int:
+    """The CSV to type paper self-assessments into; returns how many participant rows it has."""
+    workshop = read_workshop(definition)
+    if workshop.self_assessment is None:
+        raise WorkshopkitError(f"{definition}: the workshop has no self_assessment to collect")
+    people = read_roster(roster).participants if roster else blank_roster(workshop.participants or 30)
+    data = results.template_csv(workshop.self_assessment, people, round_number, named=roster is not None)
+    output.make_folder(out.parent)
+    output.write_atomic(out, data)
+    return len(people)
+
+
+def build_results(definition: Path, responses: Sequence[Path], out: Path,
+                  formats: tuple[str, ...] = FORMATS, per_participant: bool = False,
+                  max_seconds: float | None = None, max_memory_mib: int | None = None) -> Pack:
+    """The results report of filled self-assessments, as results.pdf and results.docx."""
+    workshop = read_workshop(definition)
+    if workshop.self_assessment is None:
+        raise WorkshopkitError(f"{definition}: the workshop has no self_assessment to report on")
+    data = results.read_responses(responses, workshop.self_assessment)
+    if not data.responses:
+        raise WorkshopkitError("no responses to report on")
+    report = compose_results(workshop, data, style_of(workshop), per_participant)
+    bundle = Bundle("results", "results-report", "facilitator", 1, report.title, (report,))
+    task = bounded.Call(_render_bundle, (bundle, formats, describe(workshop, definition.parent),
+                                         definition.parent))
+    bounds = Bounds.for_people(0, max_seconds, max_memory_mib)
+    with output.pack_folder(out, str(workshop.id)) as folder:
+        (files, layout_warnings), usage = bounded.run(task, bounds, "the results report")
+        output.write_pack(folder, [(e.path, data) for data, e in files], None)
+    return Pack(folder, [entry for _, entry in files], warnings=[*data.warnings, *layout_warnings],
+                usage=usage)
+
+
+def _render_bundle(bundle: Bundle, formats: tuple[str, ...], page: PageDescription, source_dir: Path,
+                   progress: Progress) -> tuple[list[tuple[bytes, Entry]], list[str]]:
+    """In the render worker: one bundle in each format asked for."""
+    from .render.files import Renderer
+
+    renderer = Renderer(page, source_dir)
+    files = renderer.pdf_files([bundle]) if "pdf" in formats else []
+    if "docx" in formats:
+        files += renderer.docx_files([bundle])
+    return files, renderer.warnings
+
+
+@dataclass(frozen=True)
+class Shipped:
+    """A shipped workshop as `list` shows it."""
+
+    path: Path
+    id: str
+    title: str
+    days: int
+    documents: list[str]  # the slugs of its documents
+
+
+def shipped() -> list[Shipped]:
+    """The library of shipped workshops a facilitator starts from."""
+    return [Shipped(s.path, s.id, s.workshop.title, len(s.workshop.agenda.days),
+                    [d.slug for d in compose_all(s.workshop)]) for s in library.shipped()]
 
 
 @dataclass

@@ -11,8 +11,8 @@ from pathlib import Path
 import click
 
 from . import app
-from .bounded import DEFAULT_MEMORY_MIB, DEFAULT_SECONDS, SECONDS_PER_PARTICIPANT
 from .errors import WorkshopkitError
+from .render.bounded import DEFAULT_MEMORY_MIB, DEFAULT_SECONDS, SECONDS_PER_PARTICIPANT
 from .terminal import agenda_lines
 
 

@@ -1,8 +1,8 @@
 """Beside the flow: plain-text views for the terminal (no file is written)."""
 from __future__ import annotations
 
-from . import model
 from .compose import style_of
+from .definition import model
 
 
 def agenda_lines(workshop: model.Workshop) -> list[str]:

@@ -2,8 +2,9 @@
 against the plan's columns (what / why / who / where / when / how, as the definition names them)."""
 from __future__ import annotations
 
-from .. import doc, model
-from ..formatting import Style
+from ..definition import model
+from ..wording.style import Style
+from . import tree as doc
 from .common import body_rows, cell
 from .worksheet import fields
 

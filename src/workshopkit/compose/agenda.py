@@ -5,9 +5,10 @@ as printed Thai agendas do (`วันที่ ....... เดือน ....... 
 """
 from __future__ import annotations
 
-from .. import doc, model
 from ..clock import Slot
-from ..formatting import Style
+from ..definition import model
+from ..wording.style import Style
+from . import tree as doc
 from .common import cell
 
 _MUTED = {model.ItemKind.meal, model.ItemKind.break_, model.ItemKind.registration}

@@ -5,8 +5,9 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 
-from .. import doc, model
-from ..formatting import Style
+from ..definition import model
+from ..wording.style import Style
+from . import tree as doc
 from .agenda import date_line, venue_line
 from .common import cell
 

@@ -5,9 +5,9 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from .. import model
-from ..formatting import organiser_line, style_of
-from ..page import PageDescription
+from ..definition import model
+from ..paper.page import PageDescription
+from ..wording.style import organiser_line, style_of
 
 
 def describe(workshop: model.Workshop, source_dir: Path) -> PageDescription:

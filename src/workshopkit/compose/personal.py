@@ -4,11 +4,13 @@ that open the form with their answers linked to them."""
 from __future__ import annotations
 
 import dataclasses
+from collections.abc import Sequence
 
-from .. import doc, model
-from ..formatting import Style
-from ..roster import Participant
-from ..surveys import personal_url
+from ..definition import model
+from ..people.roster import Participant
+from ..people.surveys import personal_url
+from ..wording.style import Style
+from . import tree as doc
 
 
 def is_personal(document: doc.Document, workshop: model.Workshop) -> bool:
@@ -21,6 +23,8 @@ def is_personal(document: doc.Document, workshop: model.Workshop) -> bool:
 
 def personalize(document: doc.Document, person: Participant, workshop: model.Workshop,
                 style: Style) -> doc.Document:
+    """The participant's copy of `document`: their details on the fields that ask for them,
+    their code in the page corner, their pre-filled survey links in the QR codes."""
     urls = {s.url: personal_url(s, person) for s in workshop.surveys if s.prefill}
     note = style.label("qr_personal").format(code=person.code)
     blocks = tuple(_block(b, person, urls, note) for b in document.blocks)
@@ -42,3 +46,12 @@ def _block(block: doc.Block, person: Participant, urls: dict[str, str], note: st
             for c in row.cells)) for row in block.body)
         return dataclasses.replace(block, body=rows)
     return block
+
+
+def personal_sets(workshop: model.Workshop, style: Style, documents: Sequence[doc.Document],
+                  people: Sequence[Participant]) -> list[tuple[doc.Document, ...]]:
+    """Each participant's sheets in order: their own copy of a personal sheet, the very same
+    document where the sheet is the same for everyone (the renderer lays that out once)."""
+    personal = [is_personal(d, workshop) for d in documents]
+    return [tuple(personalize(d, person, workshop, style) if own else d
+                  for d, own in zip(documents, personal, strict=True)) for person in people]

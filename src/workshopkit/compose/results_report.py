@@ -4,10 +4,11 @@ weakest sub-items with what participants wrote, the change between two rounds, a
 optionally a page per participant against the group."""
 from __future__ import annotations
 
-from .. import doc, model
-from ..formatting import Style
-from ..layout import column_widths
-from ..results import Responses, changes, item_figures, role_means
+from ..definition import model
+from ..definition.fit import column_widths
+from ..people.results import Responses, changes, item_figures, role_means
+from ..wording.style import Style
+from . import tree as doc
 from .common import cell
 
 WEAKEST = 5

@@ -2,8 +2,9 @@
 instructions, then every role with its sub-items, rating boxes 1..N and a remarks column."""
 from __future__ import annotations
 
-from .. import doc, model
-from ..formatting import Style
+from ..definition import model
+from ..wording.style import Style
+from . import tree as doc
 from .common import cell, outline
 from .worksheet import fields
 

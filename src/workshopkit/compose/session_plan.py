@@ -8,8 +8,9 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 
-from .. import doc, model
-from ..formatting import Style
+from ..definition import model
+from ..wording.style import Style
+from . import tree as doc
 from .common import cell, numbered, paragraphs
 
 KEEP_CODES = 6  # rows with up to six QR codes (about 16 cm) are kept on one page

@@ -4,9 +4,10 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 
-from .. import doc, model
-from ..formatting import Style
-from ..roster import Participant
+from ..definition import model
+from ..people.roster import Participant
+from ..wording.style import Style
+from . import tree as doc
 from .agenda import day_heading
 from .common import cell
 

@@ -1,8 +1,9 @@
 """Composer: the survey sheet: one QR card per online survey, large enough to scan from paper."""
 from __future__ import annotations
 
-from .. import doc, model
-from ..formatting import Style
+from ..definition import model
+from ..wording.style import Style
+from . import tree as doc
 
 
 def compose_survey_sheet(workshop: model.Workshop, style: Style,

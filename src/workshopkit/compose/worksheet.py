@@ -3,10 +3,11 @@ space, tables with labelled, grouped, write-in and blank rows and tick columns, 
 boxes and a 2x2 grid."""
 from __future__ import annotations
 
-from .. import doc, model
-from ..formatting import Style
-from ..layout import TableFit, fit_table, headings, sheet_orientation
-from ..page import Orientation
+from ..definition import model
+from ..definition.fit import TableFit, fit_table, headings, sheet_orientation
+from ..paper.page import Orientation
+from ..wording.style import Style
+from . import tree as doc
 from .common import body_rows, cell, numbered
 
 

@@ -1,0 +1,129 @@
+"""Compose, the last step: which files a pack holds, for whom, how many copies, and which
+documents each gathers, decided before anything is rendered and the same in every format.
+
+The print checklist and the facilitator pack's cover list page counts; those come from a
+first layout that the renderer returns (`pages`, by document slug), never from the renderer
+composing anything itself.
+"""
+from __future__ import annotations
+
+import math
+from collections.abc import Mapping, Sequence
+from dataclasses import dataclass
+
+from ..definition import model
+from ..wording.style import Style
+from . import tree as doc
+
+PRINT_RUN = "participants-print.pdf"
+FRONT = ("cover", "print-checklist")  # the facilitator pack's first documents, which count it
+
+
+@dataclass(frozen=True)
+class Bundle:
+    """One output file's worth of documents: a single document, or a pack of several."""
+
+    stem: str
+    kind: str
+    audience: str
+    copies: int
+    title: str
+    documents: tuple[doc.Document, ...]
+    own_sheets: bool = False  # collected forms on sheets of their own (the participants' pack)
+
+
+@dataclass(frozen=True)
+class Entry:
+    """One written file as the manifest lists it."""
+
+    kind: str
+    format: str
+    path: str
+    pages: int | None  # None for DOCX: its pages are only known once a word processor lays it out
+    audience: str
+    copies: int
+    title: str
+
+    @classmethod
+    def of(cls, bundle: Bundle, fmt: str, pages: int | None) -> Entry:
+        """The entry of `bundle` drawn in format `fmt`."""
+        return cls(bundle.kind, fmt, f"{bundle.stem}.{fmt}", pages, bundle.audience, bundle.copies,
+                   bundle.title)
+
+
+@dataclass(frozen=True)
+class PrintJob:
+    """One line of the print checklist: a file, its copies and its pages."""
+
+    path: str
+    title: str
+    copies: int
+    pages: int
+    duplex: bool
+
+    @property
+    def sheets(self) -> int:
+        """Sheets of paper for all copies."""
+        per_copy = math.ceil(self.pages / 2) if self.duplex else self.pages
+        return per_copy * self.copies
+
+
+def plan(workshop: model.Workshop, style: Style, documents: Sequence[doc.Document], copies: int,
+         print_checklist: doc.Document, cover: doc.Document) -> list[Bundle]:
+    """Every file of the pack: the print checklist and each document alone, then the
+    participants' and the facilitator's packs, which gather the documents in agenda order for
+    one print job; the facilitator's opens with its cover and the print checklist."""
+    bundles = [Bundle(d.slug, d.kind, d.audience, copies if d.audience == "participant" else 1,
+                      d.title, (d,)) for d in [print_checklist, *documents]]
+    bundles.append(Bundle("participant-pack", "participant-pack", "participant", copies,
+                          style.label("participant_pack"), participant_documents(documents),
+                          own_sheets=True))
+    bundles.append(Bundle("facilitator-pack", "facilitator-pack", "facilitator", 1,
+                          style.label("facilitator_pack"), (cover, print_checklist, *documents)))
+    return bundles
+
+
+def participant_documents(documents: Sequence[doc.Document]) -> tuple[doc.Document, ...]:
+    """The sheets every participant gets, in agenda order."""
+    return tuple(d for d in documents if d.audience == "participant")
+
+
+def duplex_count(documents: Sequence[doc.Document], pages: Mapping[str, int]) -> int:
+    """Pages of the documents printed one after another on a duplex printer, a collected form
+    on sheets of its own (see render's `duplex_pages`, which inserts the blank backs)."""
+    count = 0
+    for document in documents:
+        if document.collected and count % 2:
+            count += 1
+        count += pages[document.slug]
+        if document.collected and count % 2:
+            count += 1
+    return count
+
+
+def print_jobs(style: Style, extension: str, documents: Sequence[doc.Document],
+               pages: Mapping[str, int], copies: int, run_pages: int | None) -> list[PrintJob]:
+    """What the organiser sends to the printer: the participants' sets (one personal print run,
+    or the pack in copies), the facilitator's pack and the sign-in sheet."""
+    jobs = []
+    if run_pages is not None:
+        jobs.append(PrintJob(PRINT_RUN, style.label("print_job"), 1, run_pages, True))
+    else:
+        jobs.append(PrintJob(f"participant-pack.{extension}", style.label("participant_pack"), copies,
+                             duplex_count(participant_documents(documents), pages), True))
+    front = sum(pages[slug] for slug in FRONT)
+    jobs.append(PrintJob(f"facilitator-pack.{extension}", style.label("facilitator_pack"), 1,
+                         front + sum(pages[d.slug] for d in documents), True))
+    jobs.append(PrintJob(f"sign-in.{extension}", style.label("sign_in"), 1, pages["sign-in"], False))
+    return jobs
+
+
+def contents(documents: Sequence[doc.Document], pages: Mapping[str, int]) -> list[tuple[str, int | None]]:
+    """Each document of the facilitator pack with the page it starts on, after the cover;
+    without `pages` (a DOCX, which a word processor lays out), with none."""
+    page = pages.get("cover", 1) + 1
+    listed: list[tuple[str, int | None]] = []
+    for document in documents:
+        listed.append((document.title, page if pages else None))
+        page += pages.get(document.slug, 0)
+    return listed

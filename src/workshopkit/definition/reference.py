@@ -1,0 +1,136 @@
+"""Beside the flow: docs/format.md, the definition format's reference, made from the schema.
+
+    python -m workshopkit.definition.reference > docs/format.md
+
+A test regenerates it and fails when the committed file differs, so the reference cannot
+drift from the model. Every example is validated here before it is printed.
+"""
+from __future__ import annotations
+
+from typing import Any
+
+import yaml
+
+from . import model
+from .loader import load_text
+from .schema import SHORTHAND, workshop_schema
+
+ORDER = ["Workshop", "Organiser", "Theme", "Agenda", "AgendaDay", "AgendaItem", "Activity", "Step",
+         "Media", "Survey", "Worksheet", "InstructionsBlock", "TextBlock", "QuestionsBlock", "Question",
+         "TableBlock", "Column", "Row", "BoxBlock", "GridBlock", "GridCell", "FieldsBlock",
+         "ActionPlan", "Goals", "PlanColumn", "SelfAssessment", "Scale", "Role", "Checklist"]
+
+BLOCK_EXAMPLES = {
+    "InstructionsBlock": """\
+type: instructions
+title: คำชี้แจง
+items:
+  - ให้สมาชิกกลุ่มทบทวนประสบการณ์ที่ผ่านมา
+  - text: แลกเปลี่ยนในประเด็นต่อไปนี้
+    steps: [ทำไมถึงเข้ามาร่วม, ความสุขในการทำงานคืออะไร]
+""",
+    "TextBlock": """\
+type: text
+text: "จากความมุ่งหวัง 3 ปี ย้อนกลับมา 1 ปี เราอยากเห็นอะไร"
+emphasis: true
+""",
+    "QuestionsBlock": """\
+type: questions
+title: ทบทวนความทรงจำ
+items:
+  - {number: "1.1", text: เคยได้ยินหรือรู้จักประกันสังคมครั้งแรกเมื่อไร, lines: 2}
+  - ทำไมถึงเข้ามาร่วม
+""",
+    "TableBlock": """\
+type: table
+label_column: ประเภท/รูปแบบ
+columns:
+  - ขั้นตอนหรือวิธีการ (ทำอย่างไร?)
+  - {short: "1", kind: tick, group: ผลที่เกิดขึ้น, label: มีส่วนร่วมของ 4 องค์กรหลัก}
+  - {short: "2", kind: tick, group: ผลที่เกิดขึ้น, label: ใช้ข้อมูลในการพัฒนาผู้นำ}
+rows:
+  - คนต้นแบบ
+  - {label: ด้านกลไก, rows: [คณะทำงาน, สมาชิกกลุ่ม]}
+  - {label: อื่น ๆ (ระบุ), write_in: true}
+blank_rows: 1
+lines: 2
+""",
+    "BoxBlock": """\
+type: box
+label: สิ่งที่อยากเห็นในปีแรก
+hint: รูปธรรม จับต้องได้
+lines: 8
+""",
+    "GridBlock": """\
+type: grid
+cells: [จุดแข็ง, จุดอ่อน, โอกาส, อุปสรรค]
+lines: 8
+""",
+    "FieldsBlock": """\
+type: fields
+items: [ชื่อ, นามสกุล, ตำบล, อำเภอ, จังหวัด]
+""",
+}
+
+
+def _type(spec: dict[str, Any]) -> str:
+    if "$ref" in spec:
+        name = spec["$ref"].rsplit("/", 1)[-1]
+        return f"[{name}](#{name.lower()})"
+    if "anyOf" in spec:
+        return " or ".join(_type(s) for s in spec["anyOf"] if s.get("type") != "null")
+    if "enum" in spec:
+        return " / ".join(f"`{v}`" for v in spec["enum"])
+    if "const" in spec:
+        return f"`{spec['const']}`"
+    kind = spec.get("type", "")
+    if kind == "array":
+        return f"list of {_type(spec.get('items', {}))}"
+    if kind == "object" and "additionalProperties" in spec:
+        return "mapping"
+    if spec.get("format") == "date":
+        return "date"
+    return {"string": "text", "integer": "whole number", "number": "number",
+            "boolean": "true / false"}.get(kind, kind or "any")
+
+
+def format_reference() -> str:
+    schema = workshop_schema()
+    definitions = {"Workshop": schema, **schema["$defs"]}
+    out = ["# The workshop definition format", "",
+           "Made from the model by `python -m workshopkit.definition.reference > docs/format.md`; "
+           "a test fails when this file and the model disagree. Editors that read JSON Schema "
+           "(VS Code's YAML extension) check the same fields with `docs/workshop.schema.json`.", ""]
+    for name in ORDER:
+        spec = definitions[name]
+        body = next((s for s in spec.get("anyOf", []) if s.get("type") == "object"), spec)
+        out += [f"## {name}", "", spec.get("description", ""), ""]
+        if name in SHORTHAND:
+            out += [f"May be written as plain text, which stands for `{SHORTHAND[name]}`.", ""]
+        properties = body.get("properties", {})
+        if properties:
+            required = set(body.get("required", []))
+            out += ["| field | type | required | default | meaning |", "| --- | --- | --- | --- | --- |"]
+            for field, field_spec in properties.items():
+                default = field_spec.get("default")
+                shown = "" if default in (None, [], {}) or isinstance(default, dict) else f"`{default}`"
+                out.append(f"| `{field}` | {_type(field_spec)} | {'yes' if field in required else ''} "
+                           f"| {shown} | {field_spec.get('description', '')} |")
+            out.append("")
+        if name in BLOCK_EXAMPLES:
+            example = BLOCK_EXAMPLES[name]
+            _check_block(example)
+            out += ["```yaml", "blocks:", *("    " + line if i else "  - " + line
+                                           for i, line in enumerate(example.rstrip().splitlines())),
+                    "```", ""]
+    return "\n".join(out).rstrip() + "\n"
+
+
+def _check_block(example: str) -> None:
+    data = load_text(example.encode(), "example").data
+    model.Worksheet.model_validate({"id": "w", "title": "t", "blocks": [data]})
+    yaml.safe_load(example)
+
+
+if __name__ == "__main__":
+    print(format_reference(), end="")

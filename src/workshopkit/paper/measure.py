@@ -1,0 +1,59 @@
+"""Beside the flow: how wide words are in the bundled Sarabun, from the font's own advance
+widths, so that a column is never laid out narrower than its longest word (a narrower one
+breaks a Thai word inside a syllable in LibreOffice, or spills out of the cell in the PDF)."""
+from __future__ import annotations
+
+import re
+from functools import cache
+
+from ..resources import FONT_FACES, fonts_dir
+
+MM_PER_PT = 25.4 / 72
+_THAI = re.compile("[\u0e01-\u0e4e]")
+
+
+@cache
+def _metrics(bold: bool) -> tuple[dict[int, str], dict[str, int], int]:
+    from fontTools.ttLib import TTFont  # read once per face
+
+    font = TTFont(fonts_dir() / FONT_FACES[("bold" if bold else "normal", "normal")], lazy=True)
+    advances = {name: advance for name, (advance, _) in font["hmtx"].metrics.items()}
+    return font.getBestCmap(), advances, font["head"].unitsPerEm
+
+
+def width_mm(text: str, size_pt: float, bold: bool = False) -> float:
+    """The text's advance on one line; combining marks add nothing, as the font draws them."""
+    cmap, advances, units = _metrics(bold)
+    total = sum(advances.get(cmap.get(ord(c), ""), units // 2) for c in text)
+    return total / units * size_pt * MM_PER_PT
+
+
+@cache
+def words(text: str) -> tuple[str, ...]:
+    """Where a line may break: at spaces, and between the Thai words of PyThaiNLP's dictionary
+    (as the PDF writer and word processors break Thai)."""
+    out: list[str] = []
+    for chunk in text.split():
+        if _THAI.search(chunk):
+            from pythainlp.tokenize import word_tokenize  # only for Thai text
+
+            out += [w for w in word_tokenize(chunk, engine="newmm") if w.strip()]
+        else:
+            out.append(chunk)
+    return tuple(out)
+
+
+def longest_word_mm(text: str, size_pt: float, bold: bool = False) -> float:
+    return max((width_mm(word, size_pt, bold) for word in words(text)), default=0.0)
+
+
+def lines_needed(text: str, width: float, size_pt: float, bold: bool = False) -> int:
+    """Lines the text takes in a column `width` mm wide, words wrapped whole."""
+    lines, used = 1, 0.0
+    space = width_mm(" ", size_pt, bold)
+    for word in words(text):
+        advance = width_mm(word, size_pt, bold)
+        if used and used + advance > width:
+            lines, used = lines + 1, 0.0
+        used += advance + space
+    return lines

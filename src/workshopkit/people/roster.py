@@ -1,0 +1,185 @@
+"""Beside the flow: a roster of participants, read from a CSV or an Excel sheet.
+
+Headers are matched in Thai or English, ignoring case and spacing. Every bad row is
+reported at once as `file:row:column: message`; an unknown column is only a warning. A participant
+without a code gets a short one derived from who they are, so it stays the same when the
+roster is sorted or extended.
+"""
+from __future__ import annotations
+
+import dataclasses
+import hashlib
+import unicodedata
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from ..definition.model import PARTICIPANT_FIELDS
+from ..errors import RosterError
+from ..resources import FONT_FAMILY, font_coverage
+from .sheets import EXCEL, read_rows
+
+MAX_ROWS = 5000
+MAX_FIELD = 200
+
+# roster field -> the headers that mean it (compared without case or spaces)
+HEADERS = {
+    "prefix": ["คำนำหน้า", "คำนำหน้าชื่อ", "คำนำ", "prefix", "title"],
+    "name": ["ชื่อ", "name", "firstname", "givenname"],
+    "surname": ["นามสกุล", "สกุล", "surname", "lastname", "familyname"],
+    "area": ["พื้นที่", "ตำบล", "พื้นที่/ตำบล", "area", "subdistrict", "tambon"],
+    "district": ["อำเภอ", "district", "amphoe"],
+    "province": ["จังหวัด", "province", "changwat"],
+    "group": ["กลุ่ม", "กลุ่มที่", "group"],
+    "code": ["รหัส", "code", "id"],
+}
+# headers that are expected in a roster and carry nothing to print
+IGNORED = {"ลำดับ", "ลำดับที่", "ที่", "no", "no.", "#", "number"}
+# Codes avoid letters and digits that read alike on paper (0/O, 1/I/L, 5/S, 2/Z, 8/B).
+_CODE_ALPHABET = "34679ACDEFGHJKMNPQRTUVWXY"
+
+
+@dataclass(frozen=True)
+class Participant:
+    number: int  # place in the roster, from 1
+    name: str
+    surname: str = ""
+    area: str = ""
+    district: str = ""
+    province: str = ""
+    group: str = ""
+    code: str = ""
+    prefix: str = ""  # คำนำหน้า (นาย, นาง, อสม. ...), printed only where a field asks for it
+    row: int = 0  # the roster row it came from, for messages
+
+    @property
+    def full_name(self) -> str:
+        return f"{self.name} {self.surname}".strip()
+
+    def value(self, key: str) -> str:
+        """A detail by the name a form field or a survey placeholder uses for it."""
+        return str(getattr(self, key))
+
+
+@dataclass
+class Roster:
+    source: str
+    participants: list[Participant]
+    columns: set[str]  # the roster fields its headers provide (code always, generated if absent)
+    warnings: list[str] = field(default_factory=list)
+
+
+def _key(header: str) -> str:
+    """A header as it is meant: case, spaces and the Thai look-alikes people type (ํา for ำ,
+    เเ for แ) do not matter."""
+    text = unicodedata.normalize("NFC", header).lower().replace("\u0e4d\u0e32", "\u0e33")
+    return "".join(text.replace("\u0e40\u0e40", "\u0e41").split())
+
+
+_BY_HEADER = {_key(h): name for name, headers in HEADERS.items() for h in headers}
+
+
+def read_roster(path: Path) -> Roster:
+    if path.suffix.lower() not in (*EXCEL, ".csv", ".txt"):
+        raise RosterError([f"{path}:1:1: a roster is a .csv or .xlsx file"])
+    return _parse(read_rows(path, "roster", RosterError, limit=MAX_ROWS + 1), str(path))
+
+
+def _parse(rows: list[list[str]], source: str) -> Roster:
+    skipped = 0
+    while rows and not any(c.strip() for c in rows[0]):
+        rows.pop(0)
+        skipped += 1
+    if not rows:
+        raise RosterError([f"{source}:1:1: the roster is empty"])
+    header, body = rows[0], rows[1:]
+    top = skipped + 1  # the header's row in the sheet
+    columns: dict[int, str] = {}
+    warnings: list[str] = []
+    for index, title in enumerate(header):
+        name = _BY_HEADER.get(_key(title))
+        if name and name not in columns.values():
+            columns[index] = name
+        elif title.strip() and _key(title) not in IGNORED:
+            warnings.append(f"{source}:{top}:{index + 1}: warning: unknown column '{title.strip()}' "
+                            f"is ignored")
+    if "name" not in columns.values():
+        raise RosterError([f"{source}:{top}:1: the roster has no name column (ชื่อ or name)"])
+    if len(body) > MAX_ROWS:
+        raise RosterError([f"{source}:{top}:1: the roster has more than {MAX_ROWS} rows"])
+    column_of = {name: index + 1 for index, name in columns.items()}
+    coverage = font_coverage()
+    problems: list[str] = []
+    people: list[Participant] = []
+    assert set(HEADERS) == set(PARTICIPANT_FIELDS)
+    for offset, row in enumerate(body, start=top + 1):
+        if not any(c.strip() for c in row):
+            continue
+        values = {name: _clean(row[i]) if i < len(row) else "" for i, name in columns.items()}
+        found = _row_problems(values, column_of, coverage)
+        if found:
+            problems += [f"{source}:{offset}:{column}: {message}" for column, message in found]
+            continue
+        people.append(Participant(len(people) + 1, **values, row=offset))
+    people = _with_codes(people, source, problems, column_of.get("code", 1))
+    if problems:
+        raise RosterError(problems)
+    if not people:
+        raise RosterError([f"{source}:{top + 1}:1: the roster has no participants under its header"])
+    return Roster(source, people, set(columns.values()) | {"code"}, warnings)
+
+
+def _row_problems(values: dict[str, str], column_of: dict[str, int], coverage: frozenset[int]
+                  ) -> list[tuple[int, str]]:
+    """(column, message) for what stops a row: a field too long, no name, a character the
+    bundled font cannot print (it would be a box on the sign-in sheet and the forms)."""
+    for name, value in values.items():
+        if len(value) > MAX_FIELD:
+            return [(column_of[name], f"{name} is longer than {MAX_FIELD} characters")]
+    if not values.get("name"):
+        return [(column_of["name"], "the name is empty")]
+    found = []
+    for name, value in values.items():
+        missing = sorted({c for c in value if not c.isspace() and ord(c) not in coverage})
+        if missing:
+            shown = ", ".join(f"'{c}' (U+{ord(c):04X})" for c in missing)
+            found.append((column_of[name], f"the bundled font ({FONT_FAMILY}) cannot print {shown} "
+                                           f"in {name}; write it in Thai or Latin letters"))
+    return found
+
+
+def _clean(value: str) -> str:
+    # spreadsheets carry stray spaces and control characters into names
+    text = unicodedata.normalize("NFC", value)
+    text = "".join(c for c in text if unicodedata.category(c)[0] != "C")
+    return " ".join(text.split())
+
+
+def _with_codes(people: list[Participant], source: str, problems: list[str], column: int
+                ) -> list[Participant]:
+    seen: dict[str, int] = {}
+    out: list[Participant] = []
+    for person in people:
+        code = person.code or _generated_code(person)
+        if code in seen:
+            problems.append(f"{source}:{person.row}:{column}: duplicate code '{code}' "
+                            f"(also row {out[seen[code]].row})")
+            continue
+        seen[code] = len(out)
+        out.append(dataclasses.replace(person, number=len(out) + 1, code=code))
+    return out
+
+
+def _generated_code(person: Participant) -> str:
+    """Five characters from who the person is: stable across sorting and new rows."""
+    who = "|".join([person.name, person.surname, person.area, person.district, person.province])
+    number = int.from_bytes(hashlib.sha256(who.encode("utf-8")).digest()[:8], "big")
+    code = ""
+    for _ in range(5):
+        number, digit = divmod(number, len(_CODE_ALPHABET))
+        code += _CODE_ALPHABET[digit]
+    return code
+
+
+def blank_roster(count: int) -> list[Participant]:
+    """No names: `--participants N` without a roster still gets N rows to sign."""
+    return [Participant(n, "") for n in range(1, count + 1)]

@@ -1,0 +1,36 @@
+"""Beside the flow: a survey's link for one participant (Google Forms pre-filled URL)."""
+from __future__ import annotations
+
+from urllib.parse import quote, urlencode, urlsplit, urlunsplit
+
+from .. import qr
+from ..definition import model
+from .roster import Participant, Roster, RosterError
+
+
+def personal_url(survey: model.Survey, person: Participant | None) -> str:
+    """`.../viewform?usp=pp_url&entry.1=...`, values UTF-8 and percent-encoded; the plain
+    link when the survey pre-fills nothing or there is no one to fill it for."""
+    if not survey.prefill or person is None or not person.name:
+        return survey.url
+    values = {key: template.format(**{f: person.value(f) for f in model.PARTICIPANT_FIELDS})
+              for key, template in survey.prefill.items()}
+    parts = urlsplit(survey.url)
+    query = "&".join(filter(None, [parts.query, "usp=pp_url", urlencode(values, quote_via=quote)]))
+    return urlunsplit((parts.scheme, parts.netloc, parts.path, query, ""))
+
+
+def check_personal_links(workshop: model.Workshop, roster: Roster) -> None:
+    """Every participant's pre-filled link must fit a QR code: long roster fields, Thai names
+    percent-encoded three bytes a letter, can make one too long. Refused at the roster row."""
+    problems = []
+    for person in roster.participants:
+        for survey in workshop.surveys:
+            if survey.prefill:
+                message = qr.problem(personal_url(survey, person))
+                if message:
+                    problems.append(f"{roster.source}:{person.row}:1: the pre-filled link of survey "
+                                    f"'{survey.id}' for {person.full_name}: {message} (shorter "
+                                    f"roster fields, or fewer pre-filled answers)")
+    if problems:
+        raise RosterError(problems)

@@ -1,0 +1,221 @@
+"""Stage 4's fence: a build's renders run in a worker process with a time and a memory bound.
+
+A definition, a roster or a custom template from someone else can make a document that never
+finishes laying out, or one that asks for more memory than the machine has. The worker leads
+its own process group (the print run's workers join it), its address space is capped with
+RLIMIT_AS (inherited by those workers), and when the time is up the whole group is killed.
+If the build itself dies, the worker notices its lifeline closing and kills its group too, so
+nothing keeps running behind a killed build. Workers are forked from a server that has
+imported WeasyPrint once, so starting one costs milliseconds, not a second.
+"""
+from __future__ import annotations
+
+import multiprocessing
+import os
+import signal
+import sys
+import threading
+import time
+import traceback
+from collections.abc import Callable
+from dataclasses import dataclass
+from multiprocessing.connection import Connection
+from typing import Any
+
+from ..errors import RenderError, WorkshopkitError
+
+try:
+    import resource
+except ImportError:  # Windows: no rlimits and no process groups; the time bound still holds
+    resource = None  # type: ignore[assignment]
+GROUPS = hasattr(os, "killpg")
+
+Progress = Callable[[int, int], None]
+
+
+@dataclass(frozen=True)
+class Call:
+    """What the worker runs: `function(*args, progress)`. The function crosses to the worker by
+    its qualified name, so it must be defined at a module's top level; the module that holds it
+    should import WeasyPrint only inside it, so that the build itself never loads it."""
+
+    function: Callable[..., Any]
+    args: tuple[Any, ...] = ()
+
+
+DEFAULT_SECONDS = 300.0
+SECONDS_PER_PARTICIPANT = 3.0  # a personal print run lays out every participant's set
+DEFAULT_MEMORY_MIB = 4096
+
+
+@dataclass(frozen=True)
+class Bounds:
+    seconds: float = DEFAULT_SECONDS
+    memory_mib: int = DEFAULT_MEMORY_MIB
+
+    @classmethod
+    def for_people(cls, people: int, seconds: float | None = None,
+                   memory_mib: int | None = None) -> Bounds:
+        return cls(seconds if seconds is not None else DEFAULT_SECONDS + SECONDS_PER_PARTICIPANT * people,
+                   memory_mib or DEFAULT_MEMORY_MIB)
+
+
+@dataclass(frozen=True)
+class Usage:
+    """Peak resident memory of the worker and of the largest process it started."""
+
+    worker_mib: float
+    helpers_mib: float
+
+
+def run(task: Call, bounds: Bounds, what: str, progress: Progress | None = None
+        ) -> tuple[Any, Usage]:
+    """The call in a bounded worker: its result and the memory it took, or its
+    WorkshopkitError raised here."""
+    context = _context()
+    receive, send = context.Pipe(duplex=False)
+    watch, lifeline = context.Pipe(duplex=False)
+    # every concrete context has Process; the base class, as typeshed has it, does not
+    worker = context.Process(  # type: ignore[attr-defined]
+        target=_work, args=(task, bounds, send, watch), name="workshopkit-render")
+    _start(worker)
+    send.close()
+    watch.close()
+    deadline = time.monotonic() + bounds.seconds
+    kind = "interrupted"
+    try:
+        kind, value = _await(receive, deadline, progress)
+    finally:
+        _stop(worker, grace=0.5 if kind == "died" else 0.0)  # let a dying worker's status settle
+        lifeline.close()
+        receive.close()
+    if kind == "done":
+        return value
+    if kind == "error":
+        raise value
+    if kind == "bug":
+        raise RuntimeError(f"the render worker failed:\n{value}")
+    raise RenderError(_limit_message(kind, what, bounds, worker.exitcode))
+
+
+def _start(worker: multiprocessing.process.BaseProcess) -> None:
+    """Ctrl+C reaches every process of the terminal's group. The fork server, started here the
+    first time, would die of it with a traceback while it imports WeasyPrint; started with the
+    signal ignored it keeps ignoring it (the disposition survives exec, and so do its workers),
+    and the build alone answers it: the worker then dies with its lifeline."""
+    if threading.current_thread() is not threading.main_thread():
+        worker.start()
+        return
+    previous = signal.signal(signal.SIGINT, signal.SIG_IGN)
+    try:
+        worker.start()
+    finally:
+        signal.signal(signal.SIGINT, previous)
+
+
+def _await(receive: Connection, deadline: float, progress: Progress | None) -> tuple[str, Any]:
+    while True:
+        if not receive.poll(max(0.0, deadline - time.monotonic())):
+            return "time", None
+        try:
+            kind, value = receive.recv()
+        except EOFError:
+            return "died", None
+        if kind != "progress":
+            return kind, value
+        if progress:
+            progress(*value)
+
+
+def _limit_message(kind: str, what: str, bounds: Bounds, exitcode: int | None) -> str:
+    if kind == "time":
+        return (f"{what} took longer than {bounds.seconds:g} s, the time limit of a render "
+                f"(--max-seconds); it was stopped and nothing was written")
+    if kind == "memory":
+        return (f"{what} needed more than {bounds.memory_mib} MiB, the memory limit of a render "
+                f"(--max-memory); it was stopped and nothing was written")
+    how = f"signal {signal.Signals(-exitcode).name}" if exitcode and exitcode < 0 else f"status {exitcode}"
+    return (f"{what}: the render worker ended with {how}, most likely at the memory limit of "
+            f"{bounds.memory_mib} MiB (--max-memory); nothing was written")
+
+
+def _stop(worker: multiprocessing.process.BaseProcess, grace: float) -> None:
+    if grace:
+        worker.join(timeout=grace)
+    # the worker and any print-run worker it started; the worker itself too, should it not
+    # have reached setpgrp yet
+    pid = worker.pid
+    kills = [lambda: os.killpg(pid, signal.SIGKILL)] if GROUPS and pid else []
+    for kill in (*kills, worker.kill):
+        try:
+            kill()
+        except (ProcessLookupError, PermissionError):
+            pass
+    worker.join()
+
+
+def _work(task: Call, bounds: Bounds, send: Connection, watch: Connection) -> None:
+    if GROUPS:
+        os.setpgrp()
+    if resource:
+        limit = bounds.memory_mib * 1024 * 1024
+        _, hard = resource.getrlimit(resource.RLIMIT_AS)
+        if hard != resource.RLIM_INFINITY:  # a machine's own cap stays, and may be lower
+            limit = min(limit, hard)
+        resource.setrlimit(resource.RLIMIT_AS, (limit, limit))
+    threading.Thread(target=_die_with_build, args=(watch,), daemon=True).start()
+
+    def report(done: int, total: int) -> None:
+        send.send(("progress", (done, total)))
+
+    try:
+        from .pdf import patches  # a worker draws Thai with the patches; preloaded, this is quick
+        patches.install()
+        message: tuple[str, Any] = ("done", (task.function(*task.args, report), _usage()))
+    except WorkshopkitError as error:
+        message = ("error", error)
+    except MemoryError:
+        message = ("memory", None)
+    except OSError as error:  # WeasyPrint writes the fonts it loads to temporary files
+        message = ("error", RenderError(f"rendering stopped: could not write a temporary file "
+                                        f"({error.strerror}); is the disk full?"))
+    except BaseException:  # noqa: BLE001 (a bug: its traceback goes back to the build)
+        message = ("bug", traceback.format_exc())
+    try:
+        send.send(message)
+    except MemoryError:
+        send.send(("memory", None))
+
+
+def _usage() -> Usage:
+    if not resource:
+        return Usage(0.0, 0.0)
+    unit = 1024 * 1024 if sys.platform == "darwin" else 1024  # ru_maxrss: bytes there, KiB here
+    return Usage(resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / unit,
+                 resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss / unit)
+
+
+def _die_with_build(watch: Connection) -> None:
+    try:
+        watch.recv()  # nothing is ever sent: this returns when the build's end closes
+    except (EOFError, OSError):
+        pass
+    if GROUPS:
+        os.killpg(0, signal.SIGKILL)
+    os._exit(1)
+
+
+_server_context: multiprocessing.context.BaseContext | None = None
+
+
+def _context() -> multiprocessing.context.BaseContext:
+    global _server_context
+    if _server_context is None:
+        if "forkserver" in multiprocessing.get_all_start_methods():
+            # a copy of a server that has imported the writers, never of this process, which
+            # may hold Pango and fontconfig state a child must not share
+            _server_context = multiprocessing.get_context("forkserver")
+            _server_context.set_forkserver_preload(["workshopkit.render.files", "workshopkit.render.warm"])
+        else:
+            _server_context = multiprocessing.get_context("spawn")
+    return _server_context

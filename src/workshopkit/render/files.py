@@ -1,0 +1,76 @@
+"""Render: bundles in, bytes out. Each document is laid out once, as PDF whatever the formats
+(the print checklist and the cover need its page counts, and a pack holds the same files in
+every format), and every file is drawn from what was laid out.
+
+Runs inside the bounded render worker (render/bounded.py); the build itself never imports
+this module, so it never loads WeasyPrint. Nothing here composes or writes: the documents
+come composed, and the bytes go back to the build.
+"""
+from __future__ import annotations
+
+from collections.abc import Sequence
+from pathlib import Path
+
+from weasyprint import Document as Rendered
+
+from ..compose import tree as doc
+from ..compose.plan import Bundle, Entry
+from ..paper.page import PageDescription
+from .bounded import Progress
+from .docx.writer import DocxWriter
+from .pdf.writer import PdfWriter
+from .print_run import PrintRun, Set, duplex_pages, render_print_run
+
+
+class Renderer:
+    """The renderer of one build: one PDF writer (fonts and templates loaded once) and what it
+    has laid out, by document slug."""
+
+    def __init__(self, page: PageDescription, source_dir: Path, embed_fonts: bool = True):
+        self.page = page
+        self.source_dir = source_dir.resolve()
+        self.embed_fonts = embed_fonts
+        self.pdf = PdfWriter(self.source_dir, page)
+        self._laid_out: dict[str, tuple[doc.Document, Rendered]] = {}
+        self._run_warnings: list[str] = []
+
+    def pages(self, documents: Sequence[doc.Document]) -> dict[str, int]:
+        """Each document's page count, by slug; a document composed again under the same slug
+        (the print checklist with better page counts) is laid out again."""
+        for document in documents:
+            known = self._laid_out.get(document.slug)
+            if known is None or known[0] != document:
+                self._laid_out[document.slug] = (document, self.pdf.render(document))
+        return {d.slug: len(self._laid_out[d.slug][1].pages) for d in documents}
+
+    def print_run(self, shared: Sequence[doc.Document], sets: Sequence[Set],
+                  progress: Progress | None = None) -> PrintRun:
+        """Every participant's set in one PDF, the shared sheets reused from what was laid out."""
+        self.pages(shared)
+        run = render_print_run(self.page, self.source_dir, shared, sets, progress, writer=self.pdf,
+                               rendered={d: r for d, r in self._laid_out.values()})
+        self._run_warnings += run.warnings
+        return run
+
+    def pdf_files(self, bundles: Sequence[Bundle]) -> list[tuple[bytes, Entry]]:
+        """Each bundle as one PDF, from the documents' pages laid out once."""
+        self.pages([d for bundle in bundles for d in bundle.documents])
+        blank = self.pdf.blank_page()
+        files = []
+        for bundle in bundles:
+            parts = [(d, self._laid_out[d.slug][1]) for d in bundle.documents]
+            pages = duplex_pages(parts, blank) if bundle.own_sheets else \
+                [page for _, rendered in parts for page in rendered.pages]
+            files.append((self.pdf.write_pages(parts[0][1], pages), Entry.of(bundle, "pdf", len(pages))))
+        return files
+
+    def docx_files(self, bundles: Sequence[Bundle]) -> list[tuple[bytes, Entry]]:
+        """Each bundle as one DOCX; its pages are a word processor's to lay out."""
+        writer = DocxWriter(self.page, self.embed_fonts)
+        return [(writer.write(b.documents, own_sheets=b.own_sheets), Entry.of(b, "docx", None))
+                for b in bundles]
+
+    @property
+    def warnings(self) -> list[str]:
+        """What the organiser should know of the layout (a page left nearly empty), each once."""
+        return list(dict.fromkeys([*self.pdf.warnings, *self._run_warnings]))

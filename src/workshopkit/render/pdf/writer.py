@@ -1,0 +1,245 @@
+"""Stage 4 (PDF): document tree -> HTML through templates/ (Jinja2) -> WeasyPrint.
+
+One `PdfWriter` serves a whole build: the template, the stylesheet and the fonts are loaded
+once, and every rendered document can be reused for the packs without rendering again.
+Any WeasyPrint warning (a refused fetch, a broken image) fails the build instead of
+printing a quietly wrong page.
+"""
+from __future__ import annotations
+
+import contextlib
+import logging
+from collections.abc import Iterator, Sequence
+from pathlib import Path
+from urllib.parse import unquote, urlsplit
+
+from markupsafe import Markup
+from weasyprint import CSS, HTML
+from weasyprint import Document as Rendered
+from weasyprint.text.fonts import FontConfiguration
+from weasyprint.urls import URLFetcher
+
+from ... import qr
+from ...compose import tree as doc
+from ...errors import RenderError
+from ...paper import page as page_module
+from ...paper.page import LINE_MM, MARGINS_MM, PageDescription
+from ...resources import FONT_FAMILY, font_coverage, fonts_dir, templates_dir
+from . import page_checks, patches, templates
+from .chart import bar_chart_svg
+from .patches import thai_text
+
+MAX_PAGES = 500  # per document; a sign-in sheet for a 5000-person roster needs about 250
+# Classes on <html> (templates/print.css) that lay a document out a step tighter: spacing and
+# row heights first, then the type size. Tried in turn when the last page is a quarter full or less.
+FIT_STEPS = ("fit-1", "fit-2", "fit-3")
+
+
+class RestrictedFetcher(URLFetcher):
+    """Lets WeasyPrint read `data:` URLs and files under the given folders, nothing else."""
+
+    def __init__(self, roots: Sequence[Path]):
+        super().__init__(allowed_protocols={"data", "file"}, allow_redirects=False)
+        self.roots = [root.resolve() for root in roots]
+        self.refused: list[str] = []  # WeasyPrint reports some refusals without the URL
+
+    def fetch(self, url: str, headers: dict[str, str] | None = None):  # type: ignore[override]
+        parts = urlsplit(url)
+        if parts.scheme == "file":
+            path = Path(unquote(parts.path)).resolve()
+            if not any(path.is_relative_to(root) for root in self.roots) or not path.is_file():
+                self.refused.append(url)
+                raise ValueError(f"refused to read {url}: outside the pack's sources")
+        elif parts.scheme != "data":
+            self.refused.append(url)
+            raise ValueError(f"refused to fetch {url}: only bundled files and data: URLs are read")
+        return super().fetch(url, headers)
+
+
+class PdfWriter:
+    def __init__(self, source_dir: Path, page: PageDescription | None = None, **described: object):
+        """A writer for the documents of one definition in `source_dir` (the only folder of
+        the organiser's it may read), laid out as `page` says (or as `described`, the fields of
+        a PageDescription, say)."""
+        if not patches.installed():  # a writer without them would print broken Thai quietly
+            raise RenderError("the WeasyPrint patches are not installed: call "
+                              "workshopkit.render.pdf.patches.install() when the worker starts")
+        page = page or PageDescription(**described)  # type: ignore[arg-type]
+        self.bundled = bundled = templates_dir()
+        # the organiser's templates, checked to be inside source_dir when the definition was read
+        self.custom = page.templates
+        self.fetcher = RestrictedFetcher([bundled, fonts_dir(), source_dir])
+        self.env = templates.environment(self.custom, bundled)
+        self.env.filters.update(kind=lambda block: type(block).__name__.lower(),
+                                qr=qr.svg_data_uri, qr_size=qr.print_size, css_string=_css_string,
+                                bar_chart=lambda chart: Markup(bar_chart_svg(chart)))
+        with self._template_errors():
+            self.template = self.env.get_template(templates.DOCUMENT)
+        self.context = {"lang": page.language, "footer": page.footer, "author": page.author,
+                        "page_label": page.page_label,
+                        "counter_style": ", thai" if page.digits == "thai" else "",
+                        "type_size": page.type_size, "accent": page.accent,
+                        "logo": page.logo.as_uri() if page.logo else ""}
+        # relative URLs in an organiser's template or stylesheet mean files beside it
+        self.base_url = (self.custom or bundled).as_uri() + "/"
+        self.font_config = FontConfiguration()
+        # the page's facts first, then the bundled stylesheet, then the organiser's over it
+        found = [templates.read_stylesheet(folder) for folder in (bundled, self.custom) if folder]
+        self.stylesheets = [self._stylesheet(Path(page_module.__file__), _page_facts()),
+                            *(self._stylesheet(*sheet) for sheet in found if sheet)]
+        self.coverage = font_coverage()
+        self.warnings: list[str] = []  # what the organiser should know: a page left nearly empty
+        # the fit each document (by slug) was laid out with, for its personal copies
+        self.fitted: dict[str, str] = {}
+        self._blank: Rendered | None = None
+
+    def html(self, document: doc.Document, fit: str = "") -> str:
+        with self._template_errors():
+            return self.template.render(document=document, fit=fit, **self.context)
+
+    @contextlib.contextmanager
+    def _template_errors(self) -> Iterator[None]:
+        try:
+            yield
+        except Exception as error:  # noqa: BLE001 (an organiser's template can raise anything)
+            problem = templates.located(error, self.custom, self.bundled)
+            if problem is None:
+                raise
+            raise problem from None
+
+    def _stylesheet(self, path: Path, text: str) -> CSS:
+        with _warnings_fail(templates.shown(path), self.fetcher):
+            return CSS(string=text, base_url=path.parent.as_uri() + "/", url_fetcher=self.fetcher,
+                       font_config=self.font_config)
+
+    def render(self, document: doc.Document, fit: str | None = None) -> Rendered:
+        """The document laid out; a last page that would be a quarter full or less is avoided by
+        laying it out a step tighter, and said in `warnings` when that is not enough. With
+        `fit`, the fit another copy of the document got (a participant's personal copy), it is
+        laid out so at once."""
+        self._check_glyphs(document)
+        known = fit
+        rendered = self._layout(document, known or "")
+        if known is None and len(rendered.pages) > 1 and page_checks.nearly_empty(rendered.pages[-1]):
+            for step in range(1, len(FIT_STEPS) + 1):
+                tighter = self._layout(document, " ".join(FIT_STEPS[:step]))
+                if len(tighter.pages) < len(rendered.pages):
+                    rendered, known = tighter, " ".join(FIT_STEPS[:step])
+                    break
+            else:
+                if document.audience == "participant":  # a sheet more for every copy
+                    self.warnings.append(
+                        f"{document.title}: page {len(rendered.pages)} is a quarter full or less, even "
+                        f"set tighter; shorten the document or print it as it is")
+        self.fitted[document.slug] = known or ""
+        for number, page in enumerate(rendered.pages, start=1):
+            problem = page_checks.overflow(page)
+            if problem:
+                raise RenderError(f"{document.title}, page {number}: {problem}; it would be cut off "
+                                  f"on paper")
+        return rendered
+
+    def _layout(self, document: doc.Document, fit: str = "") -> Rendered:
+        html = HTML(string=self.html(document, fit), base_url=self.base_url, url_fetcher=self.fetcher)
+        with _warnings_fail(document.title, self.fetcher):
+            rendered = html.render(stylesheets=self.stylesheets, font_config=self.font_config)
+        if len(rendered.pages) > MAX_PAGES:
+            raise RenderError(f"{document.title}: lays out to {len(rendered.pages)} pages; the limit "
+                              f"is {MAX_PAGES} pages per document")
+        return rendered
+
+    def write(self, rendered: Sequence[Rendered]) -> bytes:
+        """One PDF from one or more rendered documents, each keeping its own page numbers."""
+        return self.write_pages(rendered[0], [page for document in rendered for page in document.pages])
+
+    def write_pages(self, base: Rendered, pages: Sequence) -> bytes:
+        document = base.copy(list(pages))
+        drawn_before = len(thai_text.fallbacks)
+        with _warnings_fail("the PDF"):
+            data = document.write_pdf()
+        fell_back = thai_text.fallbacks[drawn_before:]
+        if fell_back:  # the page looks right; text copied out of it may not be
+            self.warnings.append(f"{base.metadata.title or 'the PDF'}: {len(fell_back)} line(s) drawn "
+                                 f"without the Thai text fix ({fell_back[0]}); text copied from the "
+                                 f"PDF may differ from what is printed")
+        # Pango falls back to any font on this machine for a family the stylesheets name but
+        # do not bundle, or a character Sarabun lacks in a template's own text: the page
+        # would print differently elsewhere, or as boxes.
+        foreign = sorted({_name(font.family) for font in document.fonts.values()} - {FONT_FAMILY})
+        if foreign:
+            raise RenderError(f"{base.metadata.title or 'the PDF'}: drawn partly in "
+                              f"{', '.join(foreign)}, not the bundled {FONT_FAMILY}: a font-family "
+                              f"in the templates, or a character {FONT_FAMILY} does not have")
+        return data
+
+    def blank_page(self) -> Rendered:
+        """An empty A4 page, to pad a participant's set for duplex printing; laid out once."""
+        if self._blank is None:
+            self._blank = self._blank_page()
+        return self._blank
+
+    def _blank_page(self) -> Rendered:
+        html = HTML(string="<!DOCTYPE html><html><body></body></html>", base_url=self.base_url,
+                    url_fetcher=self.fetcher)
+        blank = CSS(string="@page { size: A4; margin: 0 } @page { @bottom-left { content: none } "
+                           "@bottom-right { content: none } }", url_fetcher=self.fetcher,
+                    font_config=self.font_config)
+        with _warnings_fail("a blank page"):
+            return html.render(stylesheets=[*self.stylesheets, blank], font_config=self.font_config)
+
+    def _check_glyphs(self, document: doc.Document) -> None:
+        # Pango would silently draw a missing character from some system font, which the
+        # organiser's printer may not have; refuse instead, naming the character.
+        missing = sorted({c for c in doc.document_text(document)
+                          if not c.isspace() and ord(c) not in self.coverage})
+        if missing:
+            shown = ", ".join(f"'{c}' (U+{ord(c):04X})" for c in missing)
+            raise RenderError(f"{document.title}: the bundled font has no glyph for {shown}")
+
+
+def _page_facts() -> str:
+    """page.py's A4 size, margins and writing line as CSS: the DOCX writer reads the same."""
+    rules = []
+    for orientation, selector in (("portrait", "@page"), ("landscape", "@page landscape")):
+        top, right, bottom, left = MARGINS_MM[orientation]
+        rules.append(f"{selector} {{ size: A4 {orientation}; "
+                     f"margin: {top}mm {right}mm {bottom}mm {left}mm; }}")
+    rules.append(f"html {{ --line: {LINE_MM}mm; }}")
+    return "\n".join(rules)
+
+
+def _name(family: bytes | str) -> str:
+    return family.decode() if isinstance(family, bytes) else family
+
+
+def _css_string(value: str) -> Markup:
+    # A quoted CSS string inside <style>: HTML escaping would break it, so escape for CSS,
+    # including `<`, which could otherwise close the style element.
+    escaped = (value.replace("\\", "\\5c ").replace('"', "\\22 ").replace("<", "\\3c ")
+               .replace(">", "\\3e ").replace("\n", " "))
+    return Markup(f'"{escaped}"')
+
+
+class _Collector(logging.Handler):
+    def __init__(self) -> None:
+        super().__init__(logging.WARNING)
+        self.messages: list[str] = []
+
+    def emit(self, record: logging.LogRecord) -> None:
+        self.messages.append(record.getMessage())
+
+
+@contextlib.contextmanager
+def _warnings_fail(what: str, fetcher: RestrictedFetcher | None = None) -> Iterator[None]:
+    collector = _Collector()
+    logger = logging.getLogger("weasyprint")
+    logger.addHandler(collector)
+    if fetcher:
+        fetcher.refused.clear()
+    try:
+        yield
+    finally:
+        logger.removeHandler(collector)
+    refused = [f"refused to read {url}" for url in (fetcher.refused if fetcher else [])]
+    if collector.messages or refused:
+        raise RenderError(f"{what}: " + "; ".join(dict.fromkeys(refused + collector.messages)))
