@@ -22,7 +22,6 @@ from workshopkit.render import bounded
 from workshopkit.render.bounded import Bounds, Call
 
 
-
 def _sleep_forever(pid_file: Path, progress) -> None:
     pid_file.write_text(str(os.getpid()))
     helper = subprocess.Popen([sys.executable, "-c", "import time; time.sleep(600)"])

@@ -53,7 +53,8 @@ ESCAPES = {  # template -> the located message
     "{{ 1 / 0 }}": "look/document.html.j2:1:1: ZeroDivisionError: division by zero",
     # raised inside a bundled macro, reported where the organiser's template called it
     "{% from 'workshopkit/blocks.html.j2' import block %}\n<div>{{ block(document) }}</div>":
-        "look/document.html.j2:2:6: 'unknown_block' is undefined",
+        "look/document.html.j2:2:6: RenderError: the PDF writer cannot draw Document: it is not a "
+        "registered block type",
 }
 
 

@@ -1,13 +1,45 @@
-"""Stage 3 of the flow: the format-neutral document tree.
+"""Compose: the format-neutral document tree.
 
-Composers (compose/) build these blocks; writers (writers/) draw them. A block says *what*
-is on the page (a table with tick boxes, a blank to fill in), never how it looks in a
+Composers build these blocks; the writers (render/pdf, render/docx) draw them. A block says
+*what* is on the page (a table with tick boxes, a blank to fill in), never how it looks in a
 given format, so that the PDF and the DOCX cannot drift apart.
+
+A block type is registered here (`@block`) under its `kind`, and says its own words
+(`plain_text`). Each writer draws a kind by name: the PDF template has a macro of that name
+(templates/blocks.html.j2), the DOCX writer a `_draw_<kind>` method. Both writers check when
+they start that they can draw every registered kind, so a block a writer does not know fails
+loudly instead of printing nothing; the parity test takes its list of kinds from `BLOCKS`.
 """
 from __future__ import annotations
 
+from collections.abc import Callable
 from dataclasses import dataclass
-from typing import Literal
+from pathlib import Path
+from typing import ClassVar, Literal, TypeVar
+
+BLOCKS: dict[str, type[Node]] = {}  # every block type, by kind
+_B = TypeVar("_B", bound="type[Node]")
+
+
+def block(kind: str) -> Callable[[_B], _B]:
+    """Registers a block type under `kind`, the name its drawings go by."""
+    def register(cls: _B) -> _B:
+        if kind in BLOCKS:
+            raise ValueError(f"two block types are called {kind}")
+        cls.kind = kind
+        BLOCKS[kind] = cls
+        return cls
+    return register
+
+
+class Node:
+    """A block of the tree."""
+
+    kind: ClassVar[str] = ""
+
+    def plain_text(self) -> str:
+        """The words a reader sees in the block, in reading order (for parity checks)."""
+        raise NotImplementedError(f"{type(self).__name__} does not say its plain text")
 
 
 @dataclass(frozen=True)
@@ -19,22 +51,37 @@ class Blank:
 
 @dataclass(frozen=True)
 class Strong:
+    """Bold words inside running text."""
+
     text: str
 
 
 Inline = str | Blank | Strong
 
 
+def inline_text(parts: tuple[Inline, ...]) -> str:
+    """The words of running text; a blank says none."""
+    return "".join(p if isinstance(p, str) else p.text if isinstance(p, Strong) else "" for p in parts)
+
+
+@block("heading")
 @dataclass(frozen=True)
-class Heading:
+class Heading(Node):
     text: str
     level: int = 2
 
+    def plain_text(self) -> str:
+        return self.text
 
+
+@block("paragraph")
 @dataclass(frozen=True)
-class Paragraph:
+class Paragraph(Node):
     parts: tuple[Inline, ...]
     style: Literal["", "center", "lead", "note", "emphasis", "hint"] = ""
+
+    def plain_text(self) -> str:
+        return inline_text(self.parts)
 
 
 @dataclass(frozen=True)
@@ -43,10 +90,18 @@ class ListItem:
     text: str
     children: tuple[ListItem, ...] = ()
 
+    def plain_text(self) -> str:
+        """The item and its children, a line each."""
+        return "\n".join([f"{self.number} {self.text}".strip(), *(c.plain_text() for c in self.children)])
 
+
+@block("item_list")
 @dataclass(frozen=True)
-class ItemList:
+class ItemList(Node):
     items: tuple[ListItem, ...]
+
+    def plain_text(self) -> str:
+        return "\n".join(i.plain_text() for i in self.items)
 
 
 @dataclass(frozen=True)
@@ -59,14 +114,24 @@ class Media:
     children: tuple[Media, ...] = ()
     size_mm: float = 25.0  # 2.5 cm: the smallest QR code that phones read from paper reliably
 
+    def plain_text(self) -> str:
+        """The medium, its link and its children, a line each."""
+        own = f"{self.number} {self.title}".strip() + (f" {self.url}" if self.url else "")
+        return "\n".join([own, *(c.plain_text() for c in self.children)])
 
+
+@block("media_list")
 @dataclass(frozen=True)
-class MediaList:
+class MediaList(Node):
     items: tuple[Media, ...]
 
+    def plain_text(self) -> str:
+        return "\n".join(m.plain_text() for m in self.items)
 
+
+@block("qr_card")
 @dataclass(frozen=True)
-class QRCard:
+class QRCard(Node):
     """A QR code large enough to scan from paper, with its title, purpose and printed URL."""
 
     url: str
@@ -75,6 +140,9 @@ class QRCard:
     size_mm: float = 32.0
     shown: str = ""  # the link printed for typing, when the code holds a longer personal one
     note: str = ""
+
+    def plain_text(self) -> str:
+        return "\n".join(filter(None, [self.title, self.text, self.note, self.shown or self.url]))
 
 
 @dataclass(frozen=True)
@@ -85,42 +153,92 @@ class Field:
     takes: str = ""  # the participant's detail it is filled with (a roster field), "" for none
 
 
+@block("fields")
 @dataclass(frozen=True)
-class Fields:
+class Fields(Node):
     """Header fields to fill in by hand (`ชื่อ ....... นามสกุล .......`)."""
 
     items: tuple[Field, ...]
 
+    def plain_text(self) -> str:
+        return " ".join(f"{f.label} {f.value}".strip() for f in self.items)
 
+
+@block("question")
 @dataclass(frozen=True)
-class Question:
+class Question(Node):
     """A question with its writing space, kept together on one page."""
 
     number: str
     text: str
     lines: int = 3
 
+    def plain_text(self) -> str:
+        return f"{self.number} {self.text}".strip()
 
+
+@block("writing_lines")
 @dataclass(frozen=True)
-class WritingLines:
+class WritingLines(Node):
     count: int
     number: str = ""
 
+    def plain_text(self) -> str:
+        return self.number
 
+
+@block("box")
 @dataclass(frozen=True)
-class Box:
+class Box(Node):
     """A framed free-writing area, `lines` high."""
 
     label: str = ""
     hint: str = ""
     lines: int = 6
 
+    def plain_text(self) -> str:
+        return "\n".join(filter(None, [self.label, self.hint]))
 
+
+@block("grid")
 @dataclass(frozen=True)
-class Grid:
+class Grid(Node):
     """Four boxes, two by two."""
 
     cells: tuple[Box, Box, Box, Box]
+
+    def plain_text(self) -> str:
+        return "\n".join(c.plain_text() for c in self.cells)
+
+
+@dataclass(frozen=True)
+class Signer:
+    """One signature: the line to sign on (`ลงชื่อ ........ ผู้จัดทำแผน`), the name in
+    parentheses under it and the position under that; a blank to fill in where not known."""
+
+    sign: str  # the word before the line: ลงชื่อ, Signed
+    role: str = ""  # after the line: ผู้จัดทำแผน, ผู้อนุมัติ
+    name: str = ""
+    position_label: str = ""  # ตำแหน่ง, Position
+    position: str = ""
+    image: Path | None = None  # the signature drawn on the line (certificates), from the definition's folder
+
+    def plain_text(self) -> str:
+        """The signer's words, a line each."""
+        return "\n".join(filter(None, [self.sign, self.role,
+                                        f"({self.name})" if self.name else "",
+                                        f"{self.position_label} {self.position}".strip()]))
+
+
+@block("signature")
+@dataclass(frozen=True)
+class Signature(Node):
+    """Signature lines side by side, one to three, kept together at the foot of a document."""
+
+    signers: tuple[Signer, ...]
+
+    def plain_text(self) -> str:
+        return "\n".join(s.plain_text() for s in self.signers)
 
 
 CellKind = Literal["text", "label", "write", "tick", "group", "head"]
@@ -137,7 +255,8 @@ class Cell:
 
     @property
     def text(self) -> str:
-        return " ".join(plain_text(b) for b in self.blocks)
+        """The cell's words."""
+        return " ".join(b.plain_text() for b in self.blocks)
 
 
 @dataclass(frozen=True)
@@ -148,31 +267,41 @@ class Row:
     kind: Literal["body", "head", "group", "muted", "keep"] = "body"
 
 
+@block("table")
 @dataclass(frozen=True)
-class Table:
+class Table(Node):
     widths: tuple[float, ...]  # relative column widths, summing to about 100
     head: tuple[Row, ...]
     body: tuple[Row, ...]
     style: Literal["grid", "agenda", "plan"] = "grid"
     title: str = ""
 
+    def plain_text(self) -> str:
+        rows = [" ".join(c.text for c in row.cells if c.text) for row in self.head + self.body]
+        return "\n".join(filter(None, [self.title, *rows]))
 
+
+@block("bar_chart")
 @dataclass(frozen=True)
-class BarChart:
+class BarChart(Node):
     """Horizontal bars, one group per category, one bar per series; drawn as vector graphics."""
 
     categories: tuple[str, ...]
     series: tuple[tuple[str, tuple[float | None, ...]], ...]  # (name, a value per category)
     maximum: float
 
+    def plain_text(self) -> str:
+        return "\n".join(self.categories)
 
+
+@block("page_break")
 @dataclass(frozen=True)
-class PageBreak:
-    pass
+class PageBreak(Node):
+    def plain_text(self) -> str:
+        return ""
 
 
-Block = (Heading | Paragraph | ItemList | MediaList | QRCard | Fields | Question | WritingLines | Box
-         | Grid | Table | BarChart | PageBreak)
+Block = Node  # any registered block type
 
 Kind = Literal["agenda", "session-plan", "worksheet", "action-plan", "self-assessment",
                "survey-sheet", "sign-in-sheet", "print-checklist", "results-report",
@@ -195,54 +324,16 @@ class Document:
 
 
 def text(*parts: Inline, style: str = "") -> Paragraph:
+    """A paragraph of running text."""
     return Paragraph(tuple(parts), style)  # type: ignore[arg-type]
 
 
-def plain_text(block: object) -> str:
-    """The words a reader sees in a block, in reading order; for parity checks and tests."""
-    if isinstance(block, str):
-        return block
-    if isinstance(block, Strong):
-        return block.text
-    if isinstance(block, Blank):
-        return ""
-    if isinstance(block, Heading):
-        return block.text
-    if isinstance(block, Paragraph):
-        return "".join(plain_text(p) for p in block.parts)
-    if isinstance(block, ItemList):
-        return "\n".join(_list_text(i) for i in block.items)
-    if isinstance(block, MediaList):
-        return "\n".join(_media_text(m) for m in block.items)
-    if isinstance(block, QRCard):
-        return "\n".join(filter(None, [block.title, block.text, block.note, block.shown or block.url]))
-    if isinstance(block, Fields):
-        return " ".join(f"{f.label} {f.value}".strip() for f in block.items)
-    if isinstance(block, Question):
-        return f"{block.number} {block.text}".strip()
-    if isinstance(block, WritingLines):
-        return block.number
-    if isinstance(block, Box):
-        return "\n".join(filter(None, [block.label, block.hint]))
-    if isinstance(block, Grid):
-        return "\n".join(plain_text(c) for c in block.cells)
-    if isinstance(block, Table):
-        rows = [" ".join(c.text for c in row.cells if c.text) for row in block.head + block.body]
-        return "\n".join(filter(None, [block.title, *rows]))
-    if isinstance(block, BarChart):
-        return "\n".join(block.categories)
-    return ""
-
-
-def _list_text(item: ListItem) -> str:
-    return "\n".join([f"{item.number} {item.text}".strip(), *(_list_text(c) for c in item.children)])
-
-
-def _media_text(item: Media) -> str:
-    own = f"{item.number} {item.title}".strip() + (f" {item.url}" if item.url else "")
-    return "\n".join([own, *(_media_text(c) for c in item.children)])
+def plain_text(node: Block | Inline) -> str:
+    """The words a reader sees in a block or a piece of running text."""
+    return inline_text((node,)) if isinstance(node, (str, Blank, Strong)) else node.plain_text()
 
 
 def document_text(document: Document) -> str:
+    """The words of a whole document, for parity checks and tests."""
     return "\n".join(filter(None, [document.title, document.subtitle,
-                                   *(plain_text(b) for b in document.blocks)]))
+                                   *(b.plain_text() for b in document.blocks)]))

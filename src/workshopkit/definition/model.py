@@ -364,6 +364,12 @@ class Goals(Base):
     lines: Annotated[int, Field(strict=True, ge=1, le=20)] = 4
 
 
+class Signer(Base):
+    role: str | None = None
+    name: str | None = None
+    position: str | None = None
+
+
 class ActionPlan(Base):
     title: Text
     subtitle: str | None = None
@@ -376,6 +382,7 @@ class ActionPlan(Base):
         PlanColumn(key=k) for k in ("what", "why", "who", "where", "when", "how")])
     rows: list[Row] = Field(min_length=1, max_length=MAX_ROWS)
     lines: Lines = 2
+    signatures: list[Signer] | None = Field(None, max_length=3)
 
 
 class Role(Base):

@@ -183,6 +183,11 @@ DESCRIPTIONS: dict[str, str] = {
     "ActionPlan.columns": "The plan's columns (คอลัมน์): what, why, who, where, when, how, output.",
     "ActionPlan.rows": "The issues (ประเด็น); an issue may hold sub-issues.",
     "ActionPlan.lines": "Height of each row in lines (ความสูงแถว).",
+    "ActionPlan.signatures": "Signature lines at its foot (ลงชื่อ), up to three; by default one for "
+                             "whoever prepared the plan (ผู้จัดทำแผน), [] for none.",
+    "Signer.role": "Printed after the signature line (ผู้จัดทำแผน, ผู้อนุมัติ).",
+    "Signer.name": "The signer's name, printed in parentheses under the line; blank to fill in if not given.",
+    "Signer.position": "The signer's position (ตำแหน่ง); blank to fill in if not given.",
     "PlanColumn": "A 5W+1H column (คอลัมน์); plain text is its key.",
     "PlanColumn.key": "what, why, who, where, when, how or output (ทำอะไร ทำไม ใคร ที่ไหน เมื่อไร อย่างไร ผลงาน).",
     "PlanColumn.label": "Heading as printed (หัวคอลัมน์); the key's usual heading when left out.",

@@ -23,6 +23,7 @@ from docx.table import _Cell
 
 from ... import qr
 from ...compose import tree as doc
+from ...errors import RenderError
 from ...paper.page import LINE_MM, MARGINS_MM, Orientation, PageDescription, content_width
 from ...resources import FONT_FAMILY
 from .fonts import embed_fonts
@@ -33,6 +34,7 @@ NBSP = "\u00a0"
 # border around a run of no-break spaces that ends a table cell, but does around these.
 TICK_BOX = "\u2007\u2007"
 RULE = ("single", 6, "222222")
+SIGNATURE_DOTS = (40, 28, 18)  # the line to sign on, for one, two or three signers side by side
 DOTTED = ("dotted", 6, "000000")
 HEAD_FILL, GROUP_FILL = "E9EEF2", "F3F5F7"
 
@@ -82,6 +84,9 @@ class DocxWriter:
         self.lang = "th-TH" if page.language == "th" else "en-GB"
         self.footer = page.footer
         self.embed = embed
+        missing = [kind for kind in doc.BLOCKS if not hasattr(_Blocks, f"_draw_{kind}")]
+        if missing:  # a block type this writer does not know must never print as nothing
+            raise RenderError(f"the DOCX writer cannot draw the block kinds {', '.join(missing)}")
 
     def write(self, documents: Sequence[doc.Document], own_sheets: bool = False) -> bytes:
         """One .docx: a section per document, each with its own page numbers. With `own_sheets`,
@@ -209,41 +214,72 @@ class _Blocks:
         return table
 
     def add(self, block: doc.Block) -> None:
-        match block:
-            case doc.Heading():
-                self.paragraph(f"Heading {min(max(block.level, 2), 4)}").add_run(block.text)
-            case doc.Paragraph():
-                style = "WK Cell" if self.in_cell and not block.style else _PARAGRAPH_STYLES[block.style]
-                _inline(self.paragraph(style), block.parts)
-            case doc.ItemList():
-                self._items(block.items, 0)
-            case doc.MediaList():
-                self._media(block.items, 0)
-            case doc.QRCard():
-                self._qr_card(block)
-            case doc.Fields():
-                self._fields(block)
-            case doc.Question():
-                paragraph = self.paragraph("WK Cell" if self.in_cell else "Normal")
-                paragraph.paragraph_format.keep_with_next = True
-                _bold(paragraph, block.number)
-                paragraph.add_run(" " + block.text)
-                self._lines(block.lines, [""] * block.lines)
-            case doc.WritingLines():
-                self._lines(block.count, [block.number] * block.count)
-            case doc.Box():
-                self._boxes([[block]])
-            case doc.Grid():
-                cells = list(block.cells)
-                self._boxes([cells[:2], cells[2:]])
-            case doc.Table():
-                self._table(block)
-            case doc.BarChart():
-                self._bar_chart(block)
-            case doc.PageBreak():
-                self.paragraph("Normal").add_run().add_break(WD_BREAK.PAGE)
-            case _:
-                raise TypeError(f"the DOCX writer cannot draw {type(block).__name__}")
+        """Draws a block by its kind, with the `_draw_<kind>` method below."""
+        draw = getattr(self, f"_draw_{block.kind}", None)
+        if draw is None:  # not a registered block: the tree and this writer disagree
+            raise RenderError(f"the DOCX writer cannot draw {type(block).__name__}: it is not a "
+                              f"registered block type")
+        draw(block)
+
+    def _draw_heading(self, block: doc.Heading) -> None:
+        self.paragraph(f"Heading {min(max(block.level, 2), 4)}").add_run(block.text)
+
+    def _draw_paragraph(self, block: doc.Paragraph) -> None:
+        style = "WK Cell" if self.in_cell and not block.style else _PARAGRAPH_STYLES[block.style]
+        _inline(self.paragraph(style), block.parts)
+
+    def _draw_item_list(self, block: doc.ItemList) -> None:
+        self._items(block.items, 0)
+
+    def _draw_media_list(self, block: doc.MediaList) -> None:
+        self._media(block.items, 0)
+
+    def _draw_question(self, block: doc.Question) -> None:
+        paragraph = self.paragraph("WK Cell" if self.in_cell else "Normal")
+        paragraph.paragraph_format.keep_with_next = True
+        _bold(paragraph, block.number)
+        paragraph.add_run(" " + block.text)
+        self._lines(block.lines, [""] * block.lines)
+
+    def _draw_writing_lines(self, block: doc.WritingLines) -> None:
+        self._lines(block.count, [block.number] * block.count)
+
+    def _draw_box(self, block: doc.Box) -> None:
+        self._boxes([[block]])
+
+    def _draw_grid(self, block: doc.Grid) -> None:
+        cells = list(block.cells)
+        self._boxes([cells[:2], cells[2:]])
+
+    def _draw_signature(self, block: doc.Signature) -> None:
+        """Signers side by side in a table without borders, each centred in its column, below
+        a paragraph of room to sign (which also keeps Word from joining it to a table above)."""
+        columns = len(block.signers)
+        self.paragraph("Normal").paragraph_format.space_after = Pt(12)
+        table = self.table(1, columns, [self.width / columns] * columns)
+        borders(table._tbl.tblPr, "tblBorders", dict.fromkeys(
+            ("top", "left", "bottom", "right", "insideH", "insideV"), ("nil", 0, "auto")))
+        _keep_row(table.rows[0])
+        # typed dots, as Thai forms in Word have them: LibreOffice hides underlined spaces that
+        # end a line in a centred table cell, which a position left blank would
+        dots = "." * SIGNATURE_DOTS[columns - 1]
+        for cell, signer in zip(_cells(table.rows[0]), block.signers, strict=True):
+            line = cell.paragraphs[0]
+            _style(line, "WK Center")
+            line.paragraph_format.space_before = Pt(18)  # room for the signature above the line
+            line.add_run(f"{signer.sign} ")
+            if signer.image:
+                line.add_run().add_picture(str(signer.image), height=Mm(12))
+            else:
+                line.add_run(dots)
+            if signer.role:
+                line.add_run(f" {signer.role}")
+            _add(cell, "WK Center", f"({signer.name or dots})")
+            if signer.position_label:
+                _add(cell, "WK Center", f"{signer.position_label} {signer.position or dots}")
+
+    def _draw_page_break(self, block: doc.PageBreak) -> None:
+        self.paragraph("Normal").add_run().add_break(WD_BREAK.PAGE)
 
     def _items(self, items: Sequence[doc.ListItem], depth: int) -> None:
         number_mm = 8.0
@@ -288,7 +324,7 @@ class _Blocks:
             words.paragraphs[0].add_run(f"{item.number} {item.title}")
             _add(words, "WK Url", item.url or "")
 
-    def _qr_card(self, card: doc.QRCard) -> None:
+    def _draw_qr_card(self, card: doc.QRCard) -> None:
         side = qr.print_size(card.url, card.size_mm) + 4
         table = self.table(1, 2, (side, self.width - side))
         if not self.in_cell:
@@ -309,7 +345,7 @@ class _Blocks:
         if not self.in_cell:
             _add(self.container, "WK Cell")  # space between cards
 
-    def _fields(self, block: doc.Fields) -> None:
+    def _draw_fields(self, block: doc.Fields) -> None:
         paragraph = self.paragraph("WK Cell" if self.in_cell else "Normal")
         paragraph.paragraph_format.space_after = Pt(8)
         parts: list[doc.Inline] = []
@@ -318,7 +354,7 @@ class _Blocks:
             parts += [doc.Strong(item.value)] if item.value else [doc.Blank(item.width)]
         _inline(paragraph, parts)
 
-    def _bar_chart(self, chart: doc.BarChart) -> None:
+    def _draw_bar_chart(self, chart: doc.BarChart) -> None:
         """Bars as shaded cells of a width in proportion, with the value written beside."""
         label, value = 40.0, 14.0
         plot = self.width - label - value
@@ -373,7 +409,7 @@ class _Blocks:
                 if box.hint:
                     _add(cell, "WK Hint", box.hint)
 
-    def _table(self, t: doc.Table) -> None:
+    def _draw_table(self, t: doc.Table) -> None:
         if t.title:
             self.paragraph("Heading 4").add_run(t.title)
         total = sum(t.widths)

@@ -12,8 +12,11 @@ from collections.abc import Iterator
 from weasyprint.formatting_structure import boxes
 
 # A last page whose content (text and writing space) is no taller than this share of the page
-# is refitted: a sheet of paper per copy for a remark, a closing row or two.
+# is a sheet of paper per copy for a remark, a closing row or two: said when refitting fails.
 NEARLY_EMPTY_SHARE = 0.25
+# Up to this share, laying the document out a step tighter is tried, and kept only when it
+# saves the page: a closing row and the signature lines are worth a try too.
+WORTH_REFITTING_SHARE = 0.5
 PX_PER_MM = 96 / 25.4
 TOLERANCE_PX = 1.5  # rounding in the layout; less than half a millimetre
 
@@ -24,8 +27,8 @@ def _content(page_box) -> Iterator:
             yield from child.descendants()
 
 
-def nearly_empty(page) -> bool:
-    """Whether a page is a quarter full or less: a remark or two, a closing row."""
+def nearly_empty(page, share: float = NEARLY_EMPTY_SHARE) -> bool:
+    """Whether a page is a quarter full or less (or `share` of it): a remark or two, a closing row."""
     page_box = page._page_box
     top, bottom = None, 0.0
     for box in _content(page_box):
@@ -33,7 +36,7 @@ def nearly_empty(page) -> bool:
                 isinstance(box, boxes.BlockBox) and box.height and not box.children):
             top = box.position_y if top is None else min(top, box.position_y)
             bottom = max(bottom, box.position_y + box.margin_height())
-    return bottom - (top or 0) <= page_box.height * NEARLY_EMPTY_SHARE
+    return bottom - (top or 0) <= page_box.height * share
 
 
 def overflow(page) -> str | None:

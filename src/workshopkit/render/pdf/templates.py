@@ -12,7 +12,7 @@ from __future__ import annotations
 
 import os
 import re
-from collections.abc import Callable, Iterator
+from collections.abc import Callable, Iterable, Iterator
 from pathlib import Path
 from types import TracebackType
 from typing import Any
@@ -24,6 +24,7 @@ from jinja2.sandbox import SandboxedEnvironment
 from ...errors import Problem, RenderError, TemplateProblem
 
 DOCUMENT = "document.html.j2"
+BLOCKS = "blocks.html.j2"  # one macro per block kind
 STYLESHEET = "print.css"
 BUILTIN = "workshopkit/"  # `{% extends "workshopkit/document.html.j2" %}` reaches the bundled one
 MAX_TEMPLATE_BYTES = 256 * 1024
@@ -185,3 +186,15 @@ def _column(file: str, line: int, message: str) -> int:
 def shown(file: str | Path) -> str:
     relative = os.path.relpath(file)
     return relative if not relative.startswith("..") else str(file)
+
+
+def block_drawings(env: jinja2.Environment, kinds: Iterable[str]) -> dict[str, Callable[..., Any]]:
+    """The bundled macro drawing each block kind; refuses to start without one for every kind,
+    so that a block type the template does not know fails here and never prints as nothing."""
+    module = env.get_template(BUILTIN + BLOCKS).module
+    drawings = {kind: getattr(module, kind, None) for kind in kinds}
+    missing = sorted(kind for kind, drawing in drawings.items() if not callable(drawing))
+    if missing:
+        raise RenderError(f"{BLOCKS} has no macro for the block kind{'s' if len(missing) > 1 else ''} "
+                          f"{', '.join(missing)}")
+    return drawings  # type: ignore[return-value]

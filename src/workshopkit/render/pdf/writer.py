@@ -70,10 +70,11 @@ class PdfWriter:
         self.custom = page.templates
         self.fetcher = RestrictedFetcher([bundled, fonts_dir(), source_dir])
         self.env = templates.environment(self.custom, bundled)
-        self.env.filters.update(kind=lambda block: type(block).__name__.lower(),
-                                qr=qr.svg_data_uri, qr_size=qr.print_size, css_string=_css_string,
+        self.env.filters.update(draw=self._draw, qr=qr.svg_data_uri, qr_size=qr.print_size,
+                                css_string=_css_string,
                                 bar_chart=lambda chart: Markup(bar_chart_svg(chart)))
         with self._template_errors():
+            self.drawings = templates.block_drawings(self.env, doc.BLOCKS)
             self.template = self.env.get_template(templates.DOCUMENT)
         self.context = {"lang": page.language, "footer": page.footer, "author": page.author,
                         "page_label": page.page_label,
@@ -93,7 +94,16 @@ class PdfWriter:
         self.fitted: dict[str, str] = {}
         self._blank: Rendered | None = None
 
+    def _draw(self, block: doc.Block) -> Markup:
+        """A block drawn by the macro of its kind (templates/blocks.html.j2)."""
+        drawing = self.drawings.get(block.kind) if isinstance(block, doc.Node) else None
+        if drawing is None:  # not a registered block: the tree and this writer disagree
+            raise RenderError(f"the PDF writer cannot draw {type(block).__name__}: it is not a "
+                              f"registered block type")
+        return drawing(block)
+
     def html(self, document: doc.Document, fit: str = "") -> str:
+        """The document as the HTML WeasyPrint lays out."""
         with self._template_errors():
             return self.template.render(document=document, fit=fit, **self.context)
 
@@ -113,21 +123,22 @@ class PdfWriter:
                        font_config=self.font_config)
 
     def render(self, document: doc.Document, fit: str | None = None) -> Rendered:
-        """The document laid out; a last page that would be a quarter full or less is avoided by
-        laying it out a step tighter, and said in `warnings` when that is not enough. With
-        `fit`, the fit another copy of the document got (a participant's personal copy), it is
-        laid out so at once."""
+        """The document laid out; a last page that would be half full or less is avoided by
+        laying it out a step tighter where that saves it, and a quarter full or less is said
+        in `warnings` when that is not enough. With `fit`, the fit another copy of the document
+        got (a participant's personal copy), it is laid out so at once."""
         self._check_glyphs(document)
         known = fit
         rendered = self._layout(document, known or "")
-        if known is None and len(rendered.pages) > 1 and page_checks.nearly_empty(rendered.pages[-1]):
+        if known is None and len(rendered.pages) > 1 and page_checks.nearly_empty(
+                rendered.pages[-1], page_checks.WORTH_REFITTING_SHARE):
             for step in range(1, len(FIT_STEPS) + 1):
                 tighter = self._layout(document, " ".join(FIT_STEPS[:step]))
                 if len(tighter.pages) < len(rendered.pages):
                     rendered, known = tighter, " ".join(FIT_STEPS[:step])
                     break
             else:
-                if document.audience == "participant":  # a sheet more for every copy
+                if document.audience == "participant" and page_checks.nearly_empty(rendered.pages[-1]):
                     self.warnings.append(
                         f"{document.title}: page {len(rendered.pages)} is a quarter full or less, even "
                         f"set tighter; shorten the document or print it as it is")
