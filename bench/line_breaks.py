@@ -27,9 +27,10 @@ from weasyprint.formatting_structure import boxes
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT / "src"))
 
-from workshopkit import doc  # noqa: E402
 from workshopkit.compose import compose_all  # noqa: E402
+from workshopkit.compose import tree as doc  # noqa: E402
 from workshopkit.definition.read import read_workshop  # noqa: E402
+from workshopkit.render.pdf import patches  # noqa: E402
 from workshopkit.render.pdf.writer import PdfWriter  # noqa: E402
 
 UNITS = ("นาที", "น.", "ชั่วโมง", "คน", "ปี", "วัน", "เดือน", "บาท", "ครั้ง", "หน้า", "ข้อ")
@@ -54,11 +55,12 @@ def _lines(block) -> list[str]:
 
 
 def laid_out_lines(texts: list[str], width_mm: float) -> list[list[str]]:
+    patches.install()
     writer = PdfWriter(ROOT, language="th", digits="arabic", footer="", author="")
     body = "".join(f'<p id="t{i}" style="width:{width_mm}mm">{html.escape(t)}</p>'
                    for i, t in enumerate(texts))
     rendered = HTML(string=f'<html lang="th"><body>{body}</body></html>', base_url=writer.base_url,
-                    url_fetcher=writer.fetcher).render(stylesheets=[writer.css],
+                    url_fetcher=writer.fetcher).render(stylesheets=writer.stylesheets,
                                                        font_config=writer.font_config)
     found: dict[str, list[str]] = {}
     for page in rendered.pages:

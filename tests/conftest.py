@@ -28,3 +28,12 @@ def reference_pack(tmp_path_factory: pytest.TempPathFactory) -> Path:
 def manifest(reference_pack: Path) -> dict:
     return json.loads((reference_pack / "manifest.json").read_text(encoding="utf-8"))
 
+
+
+@pytest.fixture(scope="session")
+def reference_documents() -> dict:
+    """The reference workshop's documents as compose_all makes them, by slug."""
+    from workshopkit.compose import compose_all
+    from workshopkit.definition.read import read_workshop
+
+    return {d.slug: d for d in compose_all(read_workshop(REFERENCE))}

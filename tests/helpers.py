@@ -92,3 +92,10 @@ def html_of(definition: Path) -> str:
     workshop = read_workshop(definition)
     writer = PdfWriter(definition.parent.resolve(), describe(workshop, definition.parent))
     return writer.html(compose_all(workshop)[0])
+
+
+def tables(document) -> list:
+    """The tables of a composed document, in order."""
+    from workshopkit.compose import tree
+
+    return [b for b in document.blocks if isinstance(b, tree.Table)]

@@ -16,7 +16,7 @@ from click.testing import CliRunner
 from helpers import eventually, workshop_with
 
 from workshopkit.cli import main
-from workshopkit.errors import DefinitionError, Problem, RenderError
+from workshopkit.errors import DefinitionError, Problem, RenderError, at
 from workshopkit.people.roster import RosterError
 from workshopkit.render import bounded
 from workshopkit.render.bounded import Bounds, Call
@@ -83,7 +83,7 @@ def test_a_render_over_its_memory_is_stopped_naming_the_limit():
 @pytest.mark.parametrize("error", [
     DefinitionError([Problem("a.yaml", 3, 5, "agenda.days", "too long"),
                      Problem("a.yaml", 1, 1, "title", "missing")]),
-    RosterError(["roster.csv:4: name is empty", "roster.csv:9: code is repeated"]),
+    RosterError([at("roster.csv", 4, 2, "name is empty"), at("roster.csv", 9, 1, "code is repeated")]),
     RenderError("agenda: the bundled font has no glyph for '☃' (U+2603)"),
 ], ids=lambda e: type(e).__name__)
 def test_the_users_errors_cross_from_the_worker_whole(error):

@@ -9,6 +9,7 @@ from pathlib import Path
 
 import docx
 import pytest
+from docx.enum.section import WD_SECTION
 from docx.oxml.ns import qn
 from fontTools.ttLib import TTFont
 from helpers import MINIMAL, write_definition
@@ -196,3 +197,15 @@ def test_session_plan_rows_of_qr_codes_do_not_split_and_long_rows_may(reference_
     assert kept["สื่อ"] == [False, True, False, False, False, False, False]  # activity 2's videos
     assert kept["แบบสำรวจออนไลน์"] == [True]
     assert not any(kept["วิธีการ"])
+
+
+def test_a_collected_form_and_the_sheet_after_it_start_on_a_right_hand_page():
+    from workshopkit.compose import tree
+    from workshopkit.paper.page import PageDescription
+    from workshopkit.render.docx.writer import DocxWriter
+    sheets = [tree.Document("worksheet", slug, slug, "participant", (tree.text(slug),),
+                            collected=slug == "form") for slug in ("intro", "form", "notes")]
+    data = DocxWriter(PageDescription(), embed=False).write(sheets, own_sheets=True)
+    word = docx.Document(io.BytesIO(data))
+    starts = [section.start_type for section in word.sections]
+    assert starts == [WD_SECTION.NEW_PAGE, WD_SECTION.ODD_PAGE, WD_SECTION.ODD_PAGE]

@@ -19,8 +19,8 @@ from hypothesis_jsonschema import from_schema
 from workshopkit.compose import compose_all
 from workshopkit.definition.read import read_workshop
 from workshopkit.errors import DefinitionError, WorkshopkitError
-from workshopkit.render.pdf.templates import TemplateProblem
 from workshopkit.render.pdf.writer import PdfWriter
+from workshopkit.templating import TemplateProblem
 
 EXAMPLES = int(os.environ.get("FUZZ_EXAMPLES", "30"))
 SETTINGS = settings(max_examples=EXAMPLES, deadline=None, database=None,

@@ -151,7 +151,3 @@ def test_hostile_rosters_are_refused_with_located_messages(tmp_path: Path, name:
     assert status == 2
     assert err.splitlines() == [line.format(r=roster) for line in expected]
     assert not (tmp_path / "out").exists()
-
-
-def test_the_corpus_is_large_enough():
-    assert len(DEFINITIONS) + len(ROSTERS) >= 40

@@ -1,18 +1,14 @@
-"""What a trainer reaches for: the schema for the editor, the shipped workshops, the agenda in
-the terminal, and a new definition to start from."""
+"""What a trainer reaches for: the shipped workshops, the agenda in the terminal, and a new
+definition to start from."""
 from __future__ import annotations
 
-import datetime as dt
 import json
 from pathlib import Path
 
-import jsonschema
-import pytest
 from click.testing import CliRunner
 from helpers import REFERENCE, ROOT
 
 from workshopkit.cli import main
-from workshopkit.definition.loader import load_file
 
 SHIPPED = sorted([*ROOT.glob("workshops/*.yaml"), *ROOT.glob("examples/*.yaml")])
 SCHEMA = json.loads((ROOT / "docs" / "workshop.schema.json").read_text(encoding="utf-8"))
@@ -21,47 +17,6 @@ SCHEMA = json.loads((ROOT / "docs" / "workshop.schema.json").read_text(encoding=
 def run(*args: str):
     result = CliRunner().invoke(main, list(args))
     return result.exit_code, result.stdout, result.stderr
-
-
-def as_json(value):
-    """YAML data as an editor's YAML extension sees it: dates are text."""
-    if isinstance(value, dict):
-        return {k: as_json(v) for k, v in value.items()}
-    if isinstance(value, list):
-        return [as_json(v) for v in value]
-    return value.isoformat() if isinstance(value, dt.date) else value
-
-
-def test_the_committed_schema_is_the_models(tmp_path):
-    status, out, _ = run("schema")
-    assert status == 0 and json.loads(out) == SCHEMA, "run `workshopkit schema -o docs/workshop.schema.json`"
-
-
-def test_every_field_is_described_for_trainers():
-    def walk(node, where):
-        if isinstance(node, dict):
-            for name, spec in node.get("properties", {}).items():
-                assert spec.get("description"), f"{where}.{name}"
-            for key, value in node.items():
-                walk(value, f"{where}.{key}")
-        elif isinstance(node, list):
-            for value in node:
-                walk(value, where)
-    walk(SCHEMA, "schema")
-
-
-@pytest.mark.parametrize("path", SHIPPED, ids=lambda p: p.name)
-def test_the_schema_accepts_every_shipped_definition_which_names_it(path: Path):
-    jsonschema.validate(as_json(load_file(path).data), SCHEMA)
-    assert path.read_text(encoding="utf-8").startswith(
-        "# yaml-language-server: $schema=../docs/workshop.schema.json\n")
-
-
-def test_the_schema_rejects_an_unknown_field():
-    data = as_json(load_file(REFERENCE).data)
-    data["titel"] = "x"
-    with pytest.raises(jsonschema.ValidationError):
-        jsonschema.validate(data, SCHEMA)
 
 
 def test_list_shows_the_shipped_workshops():
@@ -156,14 +111,15 @@ def test_watch_rebuilds_on_save_and_survives_a_broken_file(tmp_path):
         process.wait(timeout=10)
 
 
-def test_the_format_reference_is_current():
-    from workshopkit.definition.reference import format_reference
-    committed = (ROOT / "docs" / "format.md").read_text(encoding="utf-8")
-    assert committed == format_reference(), \
-        "run `python -m workshopkit.definition.reference > docs/format.md`"
-
-
 def test_every_command_is_documented_in_the_readme():
     readme = (ROOT / "README.md").read_text(encoding="utf-8")
     for name in main.commands:
         assert f"workshopkit {name} " in readme or f"workshopkit {name}\n" in readme, name
+
+
+def test_a_shipped_workshop_is_found_by_its_id_or_its_file_name():
+    from workshopkit.definition import library
+    shipped = library.shipped()
+    assert {s.path.name for s in shipped} == {p.name for p in ROOT.glob("workshops/*.yaml")}
+    first = shipped[0]
+    assert library.find(first.id) == first.path == library.find(first.path.stem)

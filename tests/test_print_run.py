@@ -146,3 +146,26 @@ def test_without_a_roster_participants_sets_copies_and_blank_sign_in_rows(tmp_pa
     assert all(f"\n{n} " in text or f"\n{n}\n" in text for n in range(1, 13))
     job = next(j for j in manifest["print_checklist"] if j["path"] == "participant-pack.pdf")
     assert job["copies"] == 12
+
+
+def test_each_set_is_padded_to_whole_sheets_and_shared_sheets_laid_out_once(tmp_path):
+    from workshopkit.compose import tree as doc
+    from workshopkit.paper.page import PageDescription
+    from workshopkit.render.print_run import render_print_run
+    shared = doc.Document("agenda", "agenda", "กำหนดการ", "participant", (doc.text("ตารางเวลา"),))
+    names = ("สมศรี", "สมชาย", "สมหญิง")
+    sets = [(shared, doc.Document("worksheet", "w", "ใบงาน", "participant",
+                                  (doc.text(name), doc.PageBreak(), doc.text("ต่อ")), stamp=name))
+            for name in names]
+    run = render_print_run(PageDescription(), tmp_path, [shared], sets, workers=1)
+    # one page shared, two personal, and a blank back so that the next set starts a sheet
+    assert run.set_pages == [4, 4, 4] and run.pages == 12
+    pages = pdftotext_pages(run.data, tmp_path)
+    assert [fold(name) in fold(pages[4 * i + 1]) for i, name in enumerate(names)] == [True] * 3
+    assert all(not pages[4 * i + 3].strip() for i in range(3))
+
+
+def pdftotext_pages(data: bytes, folder: Path) -> list[str]:
+    path = folder / "run.pdf"
+    path.write_bytes(data)
+    return pdftotext(path).split("\f")[:-1]

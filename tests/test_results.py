@@ -183,3 +183,18 @@ def test_an_excel_sheet_and_a_question_per_item_export_are_read_alike(tmp_path):
     text = fold(pdftotext(tmp_path / "out" / "community-service-unit-2day" / "results.pdf"))
     for row in expected_item_rows(1):
         assert fold(row) in text, row
+
+
+def test_the_data_entry_sheet_opens_in_excel_as_thai_text():
+    from workshopkit.definition.read import read_workshop
+    from workshopkit.people.results import items_of, template_csv
+    from workshopkit.people.roster import Participant
+    form = read_workshop(REFERENCE).self_assessment
+    assert form is not None
+    data = template_csv(form, [Participant(1, "สมศรี", "ใจดี", code="=P1")], 2, named=True)
+    assert data.startswith("\ufeff".encode())  # the BOM that tells Excel it is UTF-8
+    header, row = list(csv.reader(data.decode("utf-8-sig").splitlines()))
+    assert header[:3] == ["รหัส", "ชื่อ", "round"] and len(header) == 3 + 2 * len(items_of(form))
+    assert row[:3] == ["'=P1", "สมศรี ใจดี", "2"]  # a code Excel would run is quoted
+    blank = template_csv(form, [Participant(1, "สมศรี")], 1, named=False).decode("utf-8-sig")
+    assert "สมศรี" not in blank

@@ -11,7 +11,7 @@ from workshopkit import app
 from workshopkit.cli import main
 from workshopkit.definition.read import read_workshop
 from workshopkit.errors import DefinitionError, RenderError
-from workshopkit.render.pdf.templates import MAX_TEMPLATE_BYTES, TemplateProblem
+from workshopkit.templating import MAX_TEMPLATE_BYTES, TemplateProblem
 
 SECRET = "TOP-SECRET-7f3a"
 

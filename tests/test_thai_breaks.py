@@ -45,3 +45,12 @@ def test_a_time_keeps_its_unit(writer):
     found = lines(writer, "วันอังคารที่ 15 ธันวาคม พ.ศ. 2569 เวลา 09.00 – 11.00\u00a0น.", 35)
     assert any(text.endswith("11.00\u00a0น.") for text, _ in found)
     assert all(inside for _, inside in found)
+
+
+def test_thai_words_are_kept_whole_and_a_time_stays_with_its_unit():
+    from workshopkit.render.pdf.patches.thai_breaks import word_ranges
+    text = "การพัฒนาชุมชน 09.00\u00a0น."
+    ranges = word_ranges(text)
+    assert (0, len("การพัฒนา")) in ranges and (len("การพัฒนา"), len("การพัฒนาชุมชน")) in ranges
+    nbsp = text.index("\u00a0")
+    assert (nbsp - 1, nbsp + 2) in ranges

@@ -84,3 +84,17 @@ def test_fix_leaves_a_clean_file_untouched(tmp_path):
     path.write_text(MINIMAL, encoding="utf-8")
     assert run("validate", "--fix", str(path)) == (0, f"{path}: ok\n", "")
     assert not Path(f"{path}.bak").exists()
+
+
+def test_a_typing_error_in_an_included_file_is_a_warning_in_that_file(tmp_path):
+    (tmp_path / "more.yaml").write_text(
+        "activities:\n  - id: close\n    title: ปิดเวที\n    objectives: [สรุปผลการทํางาน]\n"
+        "    steps: [สรุป]\n",
+        encoding="utf-8")
+    top = tmp_path / "w.yaml"
+    top.write_text(MINIMAL + "include: [more.yaml]\n", encoding="utf-8")
+    status, _, err = run("validate", str(top))
+    assert status == 0
+    assert err.splitlines() == [
+        f"{tmp_path / 'more.yaml'}:4:28: activities[0].objectives[0]: warning: NIKHAHIT and SARA AA "
+        f"typed for SARA AM: \"สรุปผลการทํางาน\" should be \"สรุปผลการทำงาน\""]

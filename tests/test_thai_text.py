@@ -17,10 +17,11 @@ from weasyprint import HTML
 from workshopkit import app
 from workshopkit.compose import compose_all, style_of
 from workshopkit.compose import tree as doc
+from workshopkit.compose.style import organiser_line
 from workshopkit.definition.read import read_workshop
 from workshopkit.render.pdf.patches import thai_text
 from workshopkit.render.pdf.writer import PdfWriter
-from workshopkit.wording.style import Style, organiser_line
+from workshopkit.wording.style import Style
 
 SHIPPED = sorted([*ROOT.glob("workshops/*.yaml"), *ROOT.glob("examples/*.yaml")])
 

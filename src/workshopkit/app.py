@@ -22,10 +22,11 @@ from .compose.personal import personal_sets
 from .compose.plan import FRONT, PRINT_RUN, Bundle, Entry, PrintJob, participant_documents, plan
 from .compose.results_report import compose_results
 from .compose.sign_in import compose_sign_in
+from .compose.style import style_of
 from .compose.tree import Document
 from .definition import library, model, thai_lint
 from .definition.loader import load_file
-from .definition.read import check_text, read_workshop
+from .definition.read import check_text, read_with_sources, read_workshop
 from .definition.schema import SCHEMA_FILE, workshop_schema
 from .errors import WorkshopkitError
 from .paper.page import PageDescription
@@ -35,7 +36,6 @@ from .people.surveys import check_personal_links
 from .render import bounded
 from .render.bounded import Bounds, Progress, Usage
 from .terminal import field_lines
-from .wording.style import style_of
 
 FORMATS = ("pdf", "docx")
 BLANK_SIGN_IN_ROWS = 20
@@ -224,11 +224,11 @@ def validate(file: Path, fix: bool = False) -> Checked:
     try:
         if fix:
             checked.fixed = _fix(file)
-        checked.workshop = read_workshop(file)
+        checked.workshop, sources = read_with_sources(file)
     except WorkshopkitError as error:
         checked.problems = error.lines()
         return checked
-    checked.warnings = [str(w) for w in thai_lint.lint(load_file(file))]
+    checked.warnings = [str(w) for source in sources for w in thai_lint.lint(source)]
     return checked
 
 

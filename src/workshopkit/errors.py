@@ -23,10 +23,17 @@ class Problem:
         return f"{where}: {self.path}: {self.message}" if self.path else f"{where}: {self.message}"
 
 
+def at(file: object, line: int, column: int, message: str) -> Problem:
+    """A problem in a sheet (a roster, a responses file) at `row`:`column`, or in a file at
+    `line`:`column` where no field path applies."""
+    return Problem(str(file), line, column, "", message)
+
+
 class WorkshopkitError(Exception):
     """Base of every error the user can fix."""
 
     def lines(self) -> list[str]:
+        """The error as the lines the command prints."""
         return [str(self)]
 
 
@@ -41,21 +48,23 @@ class DefinitionError(WorkshopkitError):
         return type(self), (self.problems,)
 
     def lines(self) -> list[str]:
+        """Each problem as a `file:line:column: field.path: message` line."""
         return [str(p) for p in self.problems]
 
 
 class DataFileError(WorkshopkitError):
-    """A roster or a responses file has problems, each already a located line (`file:row: ...`)."""
+    """A roster or a responses file has problems, each at `file:row:column`, in the order found."""
 
-    def __init__(self, lines: list[str]):
-        self._lines = lines
-        super().__init__("\n".join(lines))
+    def __init__(self, problems: list[Problem]):
+        self.problems = problems
+        super().__init__("\n".join(str(p) for p in problems))
 
     def __reduce__(self):
-        return type(self), (self._lines,)
+        return type(self), (self.problems,)
 
     def lines(self) -> list[str]:
-        return self._lines
+        """Each problem as a `file:row:column: message` line."""
+        return [str(p) for p in self.problems]
 
 
 class RenderError(WorkshopkitError):

@@ -18,6 +18,7 @@ from qrcode.constants import ERROR_CORRECT_M
 
 
 def check_url(url: str) -> str:
+    """The URL, when a QR code may carry it (https only); a ValueError otherwise."""
     if urlsplit(url).scheme != "https":
         raise ValueError(f"QR codes carry https:// links only, not '{url}'")
     return url
@@ -58,6 +59,7 @@ def print_size(url: str, wanted_mm: float) -> float:
 
 @lru_cache(maxsize=256)
 def svg(url: str) -> bytes:
+    """The QR code as SVG."""
     image = _code(url).make_image(image_factory=qrcode.image.svg.SvgPathImage)
     out = io.BytesIO()
     image.save(out)
@@ -65,6 +67,7 @@ def svg(url: str) -> bytes:
 
 
 def svg_data_uri(url: str) -> str:
+    """The QR code as a data: URI for an <img>."""
     return "data:image/svg+xml;base64," + base64.b64encode(svg(url)).decode("ascii")
 
 

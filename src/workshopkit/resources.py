@@ -11,6 +11,7 @@ _CHECKOUT = _PACKAGE.parent.parent
 
 @cache
 def asset_dir(name: str) -> Path:
+    """A bundled folder (workshops, templates, fonts), installed or in the repository."""
     for base in (_PACKAGE, _CHECKOUT):
         if (base / name).is_dir():
             return base / name
@@ -18,10 +19,12 @@ def asset_dir(name: str) -> Path:
 
 
 def templates_dir() -> Path:
+    """The bundled templates."""
     return asset_dir("templates")
 
 
 def fonts_dir() -> Path:
+    """The bundled fonts."""
     return asset_dir("fonts")
 
 

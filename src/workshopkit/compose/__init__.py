@@ -12,7 +12,6 @@ from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 
 from ..definition import model
-from ..wording.style import style_of
 from . import tree as doc
 from .action_plan import compose_action_plan
 from .agenda import compose_agenda
@@ -22,6 +21,7 @@ from .plan import PrintJob, contents, print_jobs
 from .print_checklist import compose_print_checklist
 from .self_assessment import compose_self_assessment
 from .session_plan import compose_session_plan
+from .style import style_of
 from .survey_sheet import compose_survey_sheet
 from .worksheet import compose_worksheet
 

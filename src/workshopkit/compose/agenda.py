@@ -15,6 +15,7 @@ _MUTED = {model.ItemKind.meal, model.ItemKind.break_, model.ItemKind.registratio
 
 
 def compose_agenda(workshop: model.Workshop, style: Style) -> doc.Document:
+    """The agenda (กำหนดการ): each day's items with their computed times, in Thai style."""
     agenda = workshop.agenda
     blocks: list[doc.Block] = []
     if workshop.subtitle:  # under the workshop's title, which the header prints
@@ -37,6 +38,7 @@ def compose_agenda(workshop: model.Workshop, style: Style) -> doc.Document:
 
 
 def date_line(workshop: model.Workshop, style: Style) -> doc.Paragraph:
+    """The workshop's dates as one line, blanks to fill in where they are not known."""
     dates = workshop.dates()
     if len(dates) == 1:
         day = workshop.agenda.days[0]
@@ -55,6 +57,7 @@ def date_line(workshop: model.Workshop, style: Style) -> doc.Paragraph:
 
 
 def venue_line(workshop: model.Workshop, style: Style) -> doc.Paragraph:
+    """ณ the venue, a blank to fill in where it is not known."""
     return doc.text(style.label("venue"), " ", workshop.venue or doc.Blank(24), style="center")
 
 
@@ -64,6 +67,7 @@ def _blank_date(style: Style) -> tuple[doc.Inline, ...]:
 
 
 def day_heading(day: model.AgendaDay, number: int, style: Style) -> str:
+    """A day's heading: its date and label, or blanks to fill in when it has no date."""
     label = f" ({day.label})" if day.label else ""
     if day.date:
         return style.date(day.date) + label

@@ -28,10 +28,12 @@ def outline(steps: Sequence[model.Step], style: Style, prefix: str) -> tuple[doc
 
 
 def paragraphs(texts: Sequence[str], style: Style) -> doc.ItemList:
+    """Texts as a numbered list."""
     return doc.ItemList(tuple(doc.ListItem(style.num(f"{n}."), t) for n, t in enumerate(texts, 1)))
 
 
 def cell(text: str, kind: doc.CellKind = "text", **options: int) -> doc.Cell:
+    """A table cell holding one paragraph of `text` (none when empty)."""
     return doc.Cell((doc.text(text),) if text else (), kind, **options)
 
 

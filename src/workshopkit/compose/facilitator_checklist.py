@@ -11,6 +11,7 @@ from .common import cell
 
 
 def compose_facilitator_checklist(checklist: model.Checklist, style: Style) -> doc.Document:
+    """A process the facilitator ticks through, a row per step."""
     head = (doc.Row((cell(style.label("done"), "head"), cell(style.label("step"), "head"),
                      cell(style.label("when_note"), "head")), "head"),)
     rows = tuple(_rows(checklist.items, style, "", 0))

@@ -7,7 +7,7 @@ from pathlib import Path
 
 from ..definition import model
 from ..paper.page import PageDescription
-from ..wording.style import organiser_line, style_of
+from .style import organiser_line, style_of
 
 
 def describe(workshop: model.Workshop, source_dir: Path) -> PageDescription:

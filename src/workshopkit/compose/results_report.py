@@ -28,6 +28,8 @@ def _share(value: float | None) -> str:
 
 def compose_results(workshop: model.Workshop, data: Responses, style: Style,
                     per_participant: bool = False) -> doc.Document:
+    """The results report of the responses: respondents, role means (chart and table), each item, changes
+    between rounds, the weakest items and, with `per_participant`, each person's own."""
     form = workshop.self_assessment
     assert form is not None
     levels = form.scale.levels

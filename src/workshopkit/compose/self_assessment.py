@@ -10,6 +10,7 @@ from .worksheet import fields
 
 
 def compose_self_assessment(form: model.SelfAssessment, style: Style) -> doc.Document:
+    """The 1-4 self-assessment: a tick box per level and a remark for each sub-item, under its role."""
     blocks: list[doc.Block] = []
     if form.fields:
         blocks.append(fields(form.fields))

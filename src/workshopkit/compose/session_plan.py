@@ -18,6 +18,8 @@ KEEP_CODES = 6  # rows with up to six QR codes (about 16 cm) are kept on one pag
 
 def compose_session_plan(workshop: model.Workshop, style: Style,
                          materials: dict[str, list[str]]) -> doc.Document:
+    """The facilitator's session plan: each activity's objectives, steps, media and the sheets
+    (`materials`) it uses."""
     blocks: list[doc.Block] = []
     if workshop.objectives:
         blocks += [doc.Heading(style.label("workshop_objectives"), 3),

@@ -16,6 +16,7 @@ _ROW_MM_LINES = 1
 
 def compose_sign_in(workshop: model.Workshop, style: Style,
                     people: Sequence[Participant]) -> doc.Document:
+    """The sign-in sheet: a page per day, a row per person to sign."""
     blocks: list[doc.Block] = []
     for number, day in enumerate(workshop.agenda.days, start=1):
         if number > 1:

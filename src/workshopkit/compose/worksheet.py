@@ -14,6 +14,7 @@ from .common import body_rows, cell, numbered
 def compose_worksheet(sheet: model.Worksheet, style: Style) -> doc.Document:
     # landscape when a table needs it (layout.py); the definition's validation refused any
     # table that fits neither way
+    """A worksheet, landscape when one of its tables needs it."""
     orientation = sheet_orientation(sheet, style.scale)
     blocks: list[doc.Block] = []
     for block in sheet.blocks:
@@ -25,6 +26,7 @@ def compose_worksheet(sheet: model.Worksheet, style: Style) -> doc.Document:
 
 
 def fields(items: list[model.FormField]) -> doc.Fields:
+    """Header fields to fill in, each knowing the participant's detail it takes."""
     width = 14 if len(items) <= 2 else 9
     return doc.Fields(tuple(doc.Field(f.label, width, takes=f.takes or "") for f in items))
 
@@ -63,6 +65,7 @@ def _title(title: str | None) -> list[doc.Block]:
 
 
 def table(block: model.TableBlock, style: Style, fit: TableFit) -> doc.Table:
+    """A worksheet table as the fit decided: its widths, headings (numbered with a key) and rows."""
     columns = block.columns
     texts = [style.num(t) if t != c.label else t
              for t, c in zip(headings(block, fit.numbered), columns, strict=True)]

@@ -55,8 +55,12 @@ class Located:
     scalars: dict[Path_, tuple[int, int]] = field(default_factory=dict)  # text spans of strings
     # parts that came from another file (`extends:`, `include:`): path prefix -> that file
     origins: dict[Path_, str] = field(default_factory=dict)
+    # each file as read, this one first, then every file it extends or includes: for tools
+    # that check a file's own text (the Thai lint)
+    sources: list[Located] = field(default_factory=list)
 
     def file_of(self, path: Path_) -> str:
+        """The file a node at `path` came from (an included one, or the definition)."""
         for end in range(len(path), 0, -1):
             if path[:end] in self.origins:
                 return self.origins[path[:end]]
@@ -72,12 +76,14 @@ class Located:
         return (1, 1)
 
     def data_at(self, path: Path_) -> Any:
+        """The value at `path` in the data, or None."""
         value = self.data
         for part in path:
             value = value[part]
         return value
 
     def problem(self, path: Path_, message: str, *, key: bool = False) -> Problem:
+        """A problem located at the node of `path` (at its key, with `key`)."""
         line, column = self.where(path, key=key)
         return Problem(self.file_of(path), line, column, format_path(path), message)
 
@@ -107,6 +113,7 @@ def _flow_depth(text: str) -> tuple[int, int] | None:
 
 
 def format_path(path: Path_) -> str:
+    """A field path as trainers read it: `agenda.days[0].start`."""
     out = ""
     for part in path:
         out += f"[{part}]" if isinstance(part, int) else (f".{part}" if out else str(part))
@@ -114,6 +121,7 @@ def format_path(path: Path_) -> str:
 
 
 def load_file(path: Path) -> Located:
+    """A YAML file read with every node's position, bounded in size and depth."""
     name = str(path)
     try:  # the size first: a 4 GB file is refused before anything of it is read
         with path.open("rb") as handle:
@@ -128,6 +136,7 @@ def load_file(path: Path) -> Located:
 
 
 def load_text(raw: bytes, name: str) -> Located:
+    """YAML bytes read as `load_file` reads a file, named `name` in messages."""
     def fail(message: str, line: int = 1, column: int = 1) -> DefinitionError:
         return DefinitionError([Problem(name, line, column, "", message)])
 

@@ -8,15 +8,11 @@ from __future__ import annotations
 
 import datetime as dt
 import string
-import unicodedata
 from enum import StrEnum
 from typing import Annotated, Any, Literal
 from urllib.parse import urlsplit
 
 from pydantic import (
-    AfterValidator,
-    BaseModel,
-    ConfigDict,
     Field,
     ValidationInfo,
     field_validator,
@@ -24,77 +20,47 @@ from pydantic import (
 )
 from pydantic_core import PydanticCustomError
 
-from ..clock import ScheduleError, Slot, clock_text, parse_clock, schedule
-
-
-class Base(BaseModel):
-    model_config = ConfigDict(extra="forbid", frozen=True, str_strip_whitespace=True,
-                              strict=False, validate_default=False)
-
-
-def _clock(value: str) -> str:
-    return clock_text(parse_clock(value))
-
-
-def _https(value: str) -> str:
-    parts = urlsplit(value)
-    if parts.scheme != "https" or not parts.netloc:
-        raise ValueError(f"'{value}' is not an https:// link")
-    return value
-
-
-Text = Annotated[str, Field(min_length=1, strict=True)]
-Clock = Annotated[str, Field(strict=True), AfterValidator(_clock)]
-HttpsUrl = Annotated[str, Field(strict=True), AfterValidator(_https)]
-Id = Annotated[str, Field(strict=True, pattern=r"^[a-z0-9][a-z0-9_-]*$", max_length=64)]
-MAX_ROWS = 200  # rows of one table: more is a mistake, and pages no one would print
-Minutes = Annotated[int, Field(strict=True, ge=1, le=720)]
-Lines = Annotated[int, Field(strict=True, ge=1, le=40)]
-
-
-def _text_shorthand(key: str):
-    """A list entry may be written as plain text: `- ทักทาย` means `- {key: ทักทาย}`."""
-    def convert(cls: type, value: Any) -> Any:
-        return {key: value} if isinstance(value, str) else value
-    return model_validator(mode="before")(classmethod(convert))  # type: ignore[arg-type]
-
-
-def _reference(kind: str, context_key: str):
-    """An id that must name something defined elsewhere in the same workshop."""
-    def check(value: str, info: ValidationInfo) -> str:
-        known = (info.context or {}).get(context_key)
-        if known is not None and value not in known:
-            choices = ", ".join(sorted(known)) or "none defined"
-            raise PydanticCustomError("unknown_ref", "unknown {kind} '{value}' (defined: {choices})",
-                                      {"kind": kind, "value": value, "choices": choices})
-        return value
-    return AfterValidator(check)
-
-
-ActivityRef = Annotated[Id, _reference("activity", "activities")]
-SurveyRef = Annotated[Id, _reference("survey", "surveys")]
-
-
-_ITEM_NAMES = {"activities": "activity", "worksheets": "worksheet", "surveys": "survey",
-               "checklists": "checklist"}
-
-
-def _unique_ids(items: list[Any], what: str) -> list[Any]:
-    seen: set[str] = set()
-    for index, item in enumerate(items):
-        if item.id in seen:
-            raise PydanticCustomError("duplicate_id", "duplicate {what} id '{id}'",
-                                      {"what": what, "id": item.id, "index": index, "field": "id"})
-        seen.add(item.id)
-    return items
-
-
-class Step(Base):
-    """A numbered step or point, with optional nested steps (kept nested when printed)."""
-
-    text: Text
-    steps: list[Step] = Field(default=[], max_length=100)
-    _shorthand = _text_shorthand("text")
+from ..clock import ScheduleError, Slot, parse_clock, schedule
+from .base import (
+    _ITEM_NAMES,
+    ActivityRef,
+    Base,
+    Clock,
+    HttpsUrl,
+    Id,
+    Minutes,
+    Step,
+    SurveyRef,
+    Text,
+    _text_shorthand,
+    _unique_ids,
+)
+from .forms import FILLS as FILLS
+from .forms import PARTICIPANT_FIELDS as PARTICIPANT_FIELDS
+from .forms import WELL_KNOWN_FIELDS as WELL_KNOWN_FIELDS
+from .forms import ActionPlan as ActionPlan
+from .forms import Block as Block
+from .forms import BoxBlock as BoxBlock
+from .forms import Column as Column
+from .forms import FieldsBlock as FieldsBlock
+from .forms import FormField as FormField
+from .forms import Goals as Goals
+from .forms import GridBlock as GridBlock
+from .forms import GridCell as GridCell
+from .forms import InstructionsBlock as InstructionsBlock
+from .forms import PlanColumn as PlanColumn
+from .forms import Question as Question
+from .forms import QuestionsBlock as QuestionsBlock
+from .forms import Role as Role
+from .forms import Row as Row
+from .forms import Scale as Scale
+from .forms import SelfAssessment as SelfAssessment
+from .forms import Signer as Signer
+from .forms import TableBlock as TableBlock
+from .forms import TextBlock as TextBlock
+from .forms import W as W
+from .forms import Worksheet as Worksheet
+from .forms import field_key as field_key
 
 
 class Organiser(Base):
@@ -138,6 +104,7 @@ class AgendaDay(Base):
         return self
 
     def slots(self) -> list[Slot]:
+        """The day's items with their computed start and end times."""
         return schedule(parse_clock(self.start), [
             (item.minutes, parse_clock(item.at) if item.at else None) for item in self.items])
 
@@ -166,141 +133,6 @@ class Activity(Base):
     expected: list[Text] = []
     surveys: list[SurveyRef] = []
 
-
-class Question(Base):
-    text: Text
-    number: str | None = None
-    lines: Lines = 3
-    _shorthand = _text_shorthand("text")
-
-
-class Column(Base):
-    """A table column. A long label can print as a `short` heading (a number for a narrow tick
-    column), with the full label in a key under the table."""
-
-    label: Text
-    short: str | None = None
-    kind: Literal["text", "tick"] = "text"
-    group: str | None = None
-    width: Annotated[float, Field(gt=0, le=100)] | None = None
-    _shorthand = _text_shorthand("label")
-
-
-class Row(Base):
-    """A table row: labelled, a write-in prompt (`อื่น ๆ (ระบุ)...`), or a group of rows."""
-
-    label: str = ""
-    write_in: bool = False
-    lines: Lines = 1
-    rows: list[Row] = Field(default=[], max_length=MAX_ROWS)
-    _shorthand = _text_shorthand("label")
-
-
-# What a form field can take from the roster; `none` keeps it blank for the hand.
-FILLS = ("name", "surname", "full_name", "prefix", "area", "district", "province", "group", "code",
-         "none")
-# The only labels that take a participant's details without saying so (compared without case,
-# spaces or a closing colon): "ชื่อหมู่บ้าน" or "ชื่อผู้สูงอายุ" asks for something else.
-WELL_KNOWN_FIELDS = {
-    **dict.fromkeys(("ชื่อ", "name", "firstname", "givenname"), "name"),
-    **dict.fromkeys(("นามสกุล", "surname", "lastname", "familyname"), "surname"),
-    **dict.fromkeys(("ชื่อ-นามสกุล", "ชื่อ-สกุล", "ชื่อนามสกุล", "fullname", "name-surname"), "full_name"),
-    **dict.fromkeys(("คำนำหน้า", "คำนำหน้าชื่อ", "prefix"), "prefix"),
-    **dict.fromkeys(("ตำบล", "subdistrict", "sub-district", "tambon"), "area"),
-    **dict.fromkeys(("อำเภอ", "district"), "district"),
-    **dict.fromkeys(("จังหวัด", "province"), "province"),
-    **dict.fromkeys(("รหัส", "code"), "code"),
-}
-
-
-def field_key(label: str) -> str:
-    return "".join(unicodedata.normalize("NFC", label).lower().split()).rstrip(":.")
-
-
-class FormField(Base):
-    """A blank on a form's header (ชื่อ ........). It is filled from the roster only when it asks
-    for the participant: by `fill`, or by being one of the well-known labels."""
-
-    label: Text
-    fill: Literal[FILLS] | None = None  # type: ignore[valid-type]
-    _shorthand = _text_shorthand("label")
-
-    @property
-    def takes(self) -> str | None:
-        """The participant's detail printed on the line, or None to leave it for the hand."""
-        if self.fill:
-            return None if self.fill == "none" else self.fill
-        return WELL_KNOWN_FIELDS.get(field_key(self.label))
-
-
-class InstructionsBlock(Base):
-    type: Literal["instructions"]
-    title: str | None = None
-    items: list[Step] = Field(min_length=1)
-
-
-class TextBlock(Base):
-    type: Literal["text"]
-    text: Text
-    emphasis: bool = False
-
-
-class QuestionsBlock(Base):
-    type: Literal["questions"]
-    title: str | None = None
-    items: list[Question] = Field(min_length=1)
-
-
-class TableBlock(Base):
-    type: Literal["table"]
-    title: str | None = None
-    label_column: Text
-    columns: list[Column] = Field(min_length=1, max_length=20)
-    rows: list[Row] = Field(default=[], max_length=MAX_ROWS)
-    blank_rows: Annotated[int, Field(strict=True, ge=0, le=60)] = 0
-    lines: Lines = 2
-
-
-class BoxBlock(Base):
-    type: Literal["box"]
-    label: str | None = None
-    hint: str | None = None
-    lines: Lines = 6
-
-
-class GridCell(Base):
-    label: Text
-    hint: str | None = None
-    _shorthand = _text_shorthand("label")
-
-
-class GridBlock(Base):
-    type: Literal["grid"]
-    title: str | None = None
-    cells: list[GridCell] = Field(min_length=4, max_length=4)
-    lines: Lines = 8
-
-
-class FieldsBlock(Base):
-    type: Literal["fields"]
-    items: list[FormField] = Field(min_length=1)
-
-
-Block = Annotated[InstructionsBlock | TextBlock | QuestionsBlock | TableBlock | BoxBlock | GridBlock
-                  | FieldsBlock, Field(discriminator="type")]
-
-
-class Worksheet(Base):
-    id: Id
-    title: Text
-    subtitle: str | None = None
-    activity: ActivityRef | None = None
-    orientation: Literal["portrait", "landscape"] = "portrait"
-    collected: bool = False
-    blocks: list[Block] = Field(min_length=1)
-
-
-PARTICIPANT_FIELDS = ("prefix", "name", "surname", "area", "district", "province", "group", "code")
 
 
 class Survey(Base):
@@ -350,64 +182,6 @@ def _placeholders(template: str) -> list[str]:
         return ["?"]
 
 
-W = Literal["what", "why", "who", "where", "when", "how", "output"]
-
-
-class PlanColumn(Base):
-    key: W
-    label: str | None = None
-    _shorthand = _text_shorthand("key")
-
-
-class Goals(Base):
-    title: Text
-    lines: Annotated[int, Field(strict=True, ge=1, le=20)] = 4
-
-
-class Signer(Base):
-    role: str | None = None
-    name: str | None = None
-    position: str | None = None
-
-
-class ActionPlan(Base):
-    title: Text
-    subtitle: str | None = None
-    activity: ActivityRef | None = None
-    collected: bool = False
-    fields: list[FormField] = []
-    goals: Goals | None = None
-    issue_column: str | None = None
-    columns: list[PlanColumn] = Field(default_factory=lambda: [
-        PlanColumn(key=k) for k in ("what", "why", "who", "where", "when", "how")])
-    rows: list[Row] = Field(min_length=1, max_length=MAX_ROWS)
-    lines: Lines = 2
-    signatures: list[Signer] | None = Field(None, max_length=3)
-
-
-class Role(Base):
-    title: Text
-    items: list[Text] = Field(min_length=1, max_length=MAX_ROWS)
-
-
-class Scale(Base):
-    levels: Annotated[int, Field(strict=True, ge=2, le=7)] = 4
-    label: str | None = None
-
-
-class SelfAssessment(Base):
-    title: Text
-    subtitle: str | None = None
-    activity: ActivityRef | None = None
-    collected: bool = True
-    fields: list[FormField] = []
-    objectives: Step | None = None
-    instructions: Step | None = None
-    role_column: str | None = None
-    remarks_column: str | None = None
-    scale: Scale = Scale()
-    roles: list[Role] = Field(min_length=1)
-
 
 class Checklist(Base):
     """A process a facilitator ticks through, step by step (a reference page of their pack)."""
@@ -427,6 +201,11 @@ class Theme(Base):
     # a folder in the definition's folder: its document.html.j2 replaces the bundled page
     # template (it may extend it), its print.css is laid over the bundled stylesheet
     templates: str | None = None
+
+    @property
+    def scale(self) -> float:
+        """The type size against the normal 12 pt: government letters print at 16 pt."""
+        return 16 / 12 if self.type_size == "government" else 1.0
 
 
 class Workshop(Base):
@@ -469,9 +248,11 @@ class Workshop(Base):
         return _unique_ids(items, _ITEM_NAMES[str(info.field_name)])
 
     def activity(self, activity_id: str) -> Activity:
+        """The activity of this id."""
         return next(a for a in self.activities if a.id == activity_id)
 
     def dates(self) -> list[dt.date | None]:
+        """Every day's date, None where not known."""
         return [day.date for day in self.agenda.days]
 
     def form_fields(self) -> list[tuple[str, FormField]]:

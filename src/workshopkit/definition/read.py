@@ -20,7 +20,6 @@ from .. import qr
 from ..errors import DefinitionError, Problem
 from ..paper.page import LINE_MM, content_width
 from ..resources import FONT_FAMILY, font_coverage
-from ..wording.style import style_of
 from . import fit as layout
 from . import model
 from .loader import Located, Path_, load_text
@@ -32,6 +31,12 @@ MAX_LOGO_PIXELS = 25_000_000  # 5000 x 5000: sharp at any size on A4, and a few 
 def read_workshop(path: Path, roster_columns: set[str] | None = None) -> model.Workshop:
     """The validated workshop; with `roster_columns`, survey placeholders must be among them."""
     return _checked(load_definition(path), path, roster_columns)
+
+
+def read_with_sources(path: Path) -> tuple[model.Workshop, list[Located]]:
+    """The validated workshop and every file it was read from, each read once."""
+    located = load_definition(path)
+    return _checked(located, path, None), located.sources or [located]
 
 
 def check_text(text: str, path: Path) -> model.Workshop:
@@ -70,7 +75,7 @@ def _source_problems(located: Located, theme: model.Theme, folder: Path) -> Iter
 def _page_problems(located: Located, workshop: model.Workshop) -> list[Problem]:
     """Tables that fit no page and writing space taller than a page: printed, they would lose
     columns or rows without a word, so they are refused where they stand."""
-    scale = style_of(workshop).scale
+    scale = workshop.theme.scale
     problems = []
     for w, sheet in enumerate(workshop.worksheets):
         orientation = layout.sheet_orientation(sheet, scale)
@@ -162,7 +167,7 @@ def _logo_problems(located: Located, logo: Path) -> Iterator[Problem]:
 
 
 def _template_problems(located: Located, folder: Path) -> Iterator[Problem]:
-    from ..render.pdf.templates import DOCUMENT, STYLESHEET, check_folder  # Jinja2 only when asked
+    from ..templating import DOCUMENT, STYLESHEET, check_folder  # Jinja2 only when asked
 
     if not (folder / DOCUMENT).exists() and not (folder / STYLESHEET).exists():
         yield located.problem(("theme", "templates"),
@@ -172,6 +177,7 @@ def _template_problems(located: Located, folder: Path) -> Iterator[Problem]:
 
 def validate(located: Located, default_id: str | None = None,
              roster_columns: set[str] | None = None) -> model.Workshop:
+    """The model of already-loaded data, with every problem located at once."""
     data = located.data
     if not isinstance(data, dict):
         kind = "a list" if isinstance(data, list) else "a single value"

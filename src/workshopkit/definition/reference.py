@@ -95,6 +95,7 @@ def _type(spec: dict[str, Any]) -> str:
 
 
 def format_reference() -> str:
+    """docs/format.md: every field of a definition, made from the model."""
     schema = workshop_schema()
     definitions = {"Workshop": schema, **schema["$defs"]}
     out = ["# The workshop definition format", "",

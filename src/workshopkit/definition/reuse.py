@@ -9,6 +9,7 @@ reused part is reported where it stands.
 """
 from __future__ import annotations
 
+import dataclasses
 from pathlib import Path
 from typing import Any
 
@@ -24,19 +25,24 @@ def load_definition(path: Path, chain: tuple[Path, ...] = ()) -> Located:
     located = load_file(path)
     if not isinstance(located.data, dict):
         return located
+    own = dataclasses.replace(located, data=dict(located.data))  # as read, extends: and all
+    read = [own]
     data = located.data
     extends, includes = data.pop("extends", None), data.pop("include", None)
     if extends is not None:
         base = _load_named(located, ("extends",), extends, path, chain)
+        read += base.sources or [base]
         located = _override(base, located) if isinstance(base.data, dict) else located
     if includes is not None:
         if not isinstance(includes, list):
             raise DefinitionError([located.problem(("include",), "include takes a list of files")])
         for index, name in enumerate(includes):
             part = _load_named(located, ("include", index), name, path, chain)
+            read += part.sources or [part]
             if not isinstance(part.data, dict):
                 raise DefinitionError([part.problem((), "an included file is a mapping of fields")])
             located = _append(located, part)
+    located.sources = read
     return located
 
 

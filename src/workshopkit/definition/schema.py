@@ -217,6 +217,7 @@ DESCRIPTIONS: dict[str, str] = {
 
 
 def workshop_schema() -> dict[str, Any]:
+    """The JSON Schema of a definition, every field described for trainers."""
     schema = model.Workshop.model_json_schema()
     schema["$schema"] = "https://json-schema.org/draft/2020-12/schema"
     # read before validation (reuse.py): a definition that extends another needs no field of its own

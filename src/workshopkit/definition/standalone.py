@@ -44,6 +44,8 @@ def _inlined(path: Path, chain: tuple[Path, ...]) -> CommentedMap:
         header = data.ca.comment  # this file's opening comment says what it is
         for key, value in data.items():
             base[key] = value
+            if key in data.ca.items:  # the comment beside the overriding line goes with it
+                base.ca.items[key] = data.ca.items[key]
         if header:
             base.ca.comment = header
         data = base

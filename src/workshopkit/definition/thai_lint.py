@@ -52,12 +52,14 @@ class Finding:
 
 
 def findings(text: str) -> Iterator[Finding]:
+    """The Thai typing errors in a text, each with its column."""
     for rule in RULES:
         for match in rule.pattern.finditer(text):
             yield Finding(match.start(), rule.name, match.group(0), match.expand(rule.replacement))
 
 
 def fix_text(text: str) -> str:
+    """The text with its Thai typing errors corrected."""
     for _ in range(3):  # one fix can reveal another (a doubled mark typed before its vowel)
         fixed = text
         for rule in RULES:

@@ -44,16 +44,21 @@ def words(text: str) -> tuple[str, ...]:
 
 
 def longest_word_mm(text: str, size_pt: float, bold: bool = False) -> float:
+    """The widest word of the text: the least width of a column that holds it."""
     return max((width_mm(word, size_pt, bold) for word in words(text)), default=0.0)
 
 
 def lines_needed(text: str, width: float, size_pt: float, bold: bool = False) -> int:
-    """Lines the text takes in a column `width` mm wide, words wrapped whole."""
+    """Lines the text takes in a column `width` mm wide, words wrapped whole; a space is
+    counted only where the text has one, not between the Thai words of one run."""
     lines, used = 1, 0.0
     space = width_mm(" ", size_pt, bold)
-    for word in words(text):
-        advance = width_mm(word, size_pt, bold)
-        if used and used + advance > width:
-            lines, used = lines + 1, 0.0
-        used += advance + space
+    for chunk in text.split():
+        for index, word in enumerate(words(chunk)):
+            advance = width_mm(word, size_pt, bold)
+            gap = space if index == 0 and used else 0.0
+            if used and used + gap + advance > width:
+                lines, used = lines + 1, advance
+            else:
+                used += gap + advance
     return lines

@@ -31,10 +31,12 @@ class PageDescription:
 
 
 def content_width(orientation: Orientation) -> float:
+    """The width inside the margins, in mm."""
     top, right, bottom, left = MARGINS_MM[orientation]
     return SIZE_MM[orientation][0] - left - right
 
 
 def content_height(orientation: Orientation) -> float:
+    """The height inside the margins, in mm."""
     top, right, bottom, left = MARGINS_MM[orientation]
     return SIZE_MM[orientation][1] - top - bottom

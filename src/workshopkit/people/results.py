@@ -18,7 +18,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from ..definition import model
-from ..errors import ResultsError
+from ..errors import Problem, ResultsError, at
 from ..resources import FONT_FAMILY, font_coverage
 from .roster import Participant
 from .sheets import read_rows, safe_cell
@@ -38,6 +38,7 @@ class Item:
 
 
 def items_of(form: model.SelfAssessment) -> list[Item]:
+    """The self-assessment's sub-items, keyed `role.item` (1.2)."""
     return [Item(f"{r}.{i}", r, text) for r, role in enumerate(form.roles, start=1)
             for i, text in enumerate(role.items, start=1)]
 
@@ -60,6 +61,7 @@ class Response:
 
 
 def code_key(code: str) -> str:
+    """A participant code as it is compared: NFKC, no case, no spaces."""
     return "".join(unicodedata.normalize("NFKC", code).split()).casefold()
 
 
@@ -70,9 +72,11 @@ class Responses:
     warnings: list[str]
 
     def rounds(self) -> list[int]:
+        """The rounds answered, in order."""
         return sorted({r.round for r in self.responses})
 
     def of_round(self, number: int) -> list[Response]:
+        """The responses of one round."""
         return [r for r in self.responses if r.round == number]
 
 
@@ -102,19 +106,20 @@ def template_csv(form: model.SelfAssessment, people: Sequence[Participant], roun
 
 
 def read_responses(paths: Sequence[Path], form: model.SelfAssessment) -> Responses:
+    """Every response in the files, checked against the form, every problem located."""
     items = items_of(form)
     levels = form.scale.levels
-    problems: list[str] = []
+    problems: list[Problem] = []
     warnings: list[str] = []
     responses: list[Response] = []
     for file_round, path in enumerate(paths, start=1):
         rows = read_rows(path, "responses file", ResultsError)
         if not rows:
-            problems.append(f"{path}:1:1: the file is empty")
+            problems.append(at(path, 1, 1, "the file is empty"))
             continue
         columns = _map_columns(rows[0], items, str(path), warnings, problems)
         if not columns.ratings:
-            problems.append(f"{path}:1:1: no column matches a sub-item of the self-assessment")
+            problems.append(at(path, 1, 1, "no column matches a sub-item of the self-assessment"))
             continue
         for number, row in enumerate(rows[1:], start=2):
             if not any(cell.strip() for cell in row):
@@ -123,16 +128,16 @@ def read_responses(paths: Sequence[Path], form: model.SelfAssessment) -> Respons
                                        else None, levels, problems, warnings))
     if len({r.round for r in responses}) > 1 and any(not r.code for r in responses):
         sources = sorted({r.source for r in responses if not r.code})
-        problems += [f"{source}:1:1: rounds are compared participant by participant, by code, and "
-                     f"this file has no รหัส/code column; add it (results-template writes one) or "
-                     f"report one round at a time" for source in sources]
+        problems += [at(source, 1, 1, "rounds are compared participant by participant, by code, and "
+                     "this file has no รหัส/code column; add it (results-template writes one) or "
+                     "report one round at a time") for source in sources]
     seen: dict[tuple[str, int], Response] = {}
     for response in responses:
         key = (response.key, response.round)
         if key in seen:
             first = seen[key]
-            problems.append(f"{response.source}:{response.row}:1: participant '{response.code}' "
-                            f"answered round {response.round} twice (also {first.source} row {first.row})")
+            problems.append(at(response.source, response.row, 1, f"participant '{response.code}' "
+                            f"answered round {response.round} twice (also {first.source} row {first.row})"))
         seen[key] = response
     if problems:
         raise ResultsError(problems)
@@ -153,7 +158,7 @@ def _key(text: str) -> str:
 
 
 def _map_columns(header: list[str], items: list[Item], source: str, warnings: list[str],
-                 problems: list[str]) -> _Columns:
+                 problems: list[Problem]) -> _Columns:
     by_key = {item.key: item for item in items}
     by_text = {_key(item.text): item for item in items}
     columns = _Columns({}, {})
@@ -183,8 +188,8 @@ def _map_columns(header: list[str], items: list[Item], source: str, warnings: li
             columns.remarks[index] = item.key
         elif item and item.key in columns.ratings.values():
             first = next(c for c, k in columns.ratings.items() if k == item.key)
-            problems.append(f"{source}:1:{index + 1}: a second column for sub-item {item.key} (the "
-                            f"first is column {first + 1}); keep one")
+            problems.append(at(source, 1, index + 1, f"a second column for sub-item {item.key} (the "
+                            f"first is column {first + 1}); keep one"))
         elif item:
             columns.ratings[index] = item.key
         else:
@@ -194,7 +199,7 @@ def _map_columns(header: list[str], items: list[Item], source: str, warnings: li
 
 
 def _response(row: list[str], number: int, columns: _Columns, source: str, file_round: int | None,
-              levels: int, problems: list[str], warnings: list[str]) -> Response:
+              levels: int, problems: list[Problem], warnings: list[str]) -> Response:
     def cell(index: int | None) -> str:
         return row[index].strip() if index is not None and index < len(row) else ""
 
@@ -207,7 +212,7 @@ def _response(row: list[str], number: int, columns: _Columns, source: str, file_
             round_number = int(digits.group(0))
         else:
             column = (columns.round or 0) + 1
-            problems.append(f"{source}:{number}:{column}: round '{round_text}' is not a number")
+            problems.append(at(source, number, column, f"round '{round_text}' is not a number"))
     ratings: dict[str, int | None] = {}
     for index, key in columns.ratings.items():
         value = cell(index)
@@ -218,8 +223,8 @@ def _response(row: list[str], number: int, columns: _Columns, source: str, file_
         rating = _rating(value)
         if rating is None or not 1 <= rating <= levels:
             shown = value if len(value) <= 20 else value[:20] + "…"
-            problems.append(f"{source}:{number}:{index + 1}: '{shown}' is not a rating from 1 to {levels} "
-                            f"(a whole number)")
+            problems.append(at(source, number, index + 1, f"'{shown}' is not a rating from 1 to {levels} "
+                            f"(a whole number)"))
             ratings[key] = None
             continue
         ratings[key] = rating
@@ -264,6 +269,7 @@ class ItemFigures:
 
 
 def item_figures(responses: Sequence[Response], items: Sequence[Item], levels: int) -> list[ItemFigures]:
+    """Each item's answers, missing answers, mean, distribution by level and share rated 1 or 2."""
     out = []
     for item in items:
         values = [v for r in responses if (v := r.ratings.get(item.key)) is not None]

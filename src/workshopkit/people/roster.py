@@ -14,7 +14,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from ..definition.model import PARTICIPANT_FIELDS
-from ..errors import RosterError
+from ..errors import Problem, RosterError, at
 from ..resources import FONT_FAMILY, font_coverage
 from .sheets import EXCEL, read_rows
 
@@ -53,6 +53,7 @@ class Participant:
 
     @property
     def full_name(self) -> str:
+        """Name and surname, as a sign-in sheet prints them."""
         return f"{self.name} {self.surname}".strip()
 
     def value(self, key: str) -> str:
@@ -79,8 +80,9 @@ _BY_HEADER = {_key(h): name for name, headers in HEADERS.items() for h in header
 
 
 def read_roster(path: Path) -> Roster:
+    """A roster (CSV or xlsx) as participants with codes, every problem located at its row and column."""
     if path.suffix.lower() not in (*EXCEL, ".csv", ".txt"):
-        raise RosterError([f"{path}:1:1: a roster is a .csv or .xlsx file"])
+        raise RosterError([at(path, 1, 1, "a roster is a .csv or .xlsx file")])
     return _parse(read_rows(path, "roster", RosterError, limit=MAX_ROWS + 1), str(path))
 
 
@@ -90,7 +92,7 @@ def _parse(rows: list[list[str]], source: str) -> Roster:
         rows.pop(0)
         skipped += 1
     if not rows:
-        raise RosterError([f"{source}:1:1: the roster is empty"])
+        raise RosterError([at(source, 1, 1, "the roster is empty")])
     header, body = rows[0], rows[1:]
     top = skipped + 1  # the header's row in the sheet
     columns: dict[int, str] = {}
@@ -103,12 +105,12 @@ def _parse(rows: list[list[str]], source: str) -> Roster:
             warnings.append(f"{source}:{top}:{index + 1}: warning: unknown column '{title.strip()}' "
                             f"is ignored")
     if "name" not in columns.values():
-        raise RosterError([f"{source}:{top}:1: the roster has no name column (ชื่อ or name)"])
+        raise RosterError([at(source, top, 1, "the roster has no name column (ชื่อ or name)")])
     if len(body) > MAX_ROWS:
-        raise RosterError([f"{source}:{top}:1: the roster has more than {MAX_ROWS} rows"])
+        raise RosterError([at(source, top, 1, f"the roster has more than {MAX_ROWS} rows")])
     column_of = {name: index + 1 for index, name in columns.items()}
     coverage = font_coverage()
-    problems: list[str] = []
+    problems: list[Problem] = []
     people: list[Participant] = []
     assert set(HEADERS) == set(PARTICIPANT_FIELDS)
     for offset, row in enumerate(body, start=top + 1):
@@ -117,14 +119,14 @@ def _parse(rows: list[list[str]], source: str) -> Roster:
         values = {name: _clean(row[i]) if i < len(row) else "" for i, name in columns.items()}
         found = _row_problems(values, column_of, coverage)
         if found:
-            problems += [f"{source}:{offset}:{column}: {message}" for column, message in found]
+            problems += [at(source, offset, column, message) for column, message in found]
             continue
         people.append(Participant(len(people) + 1, **values, row=offset))
     people = _with_codes(people, source, problems, column_of.get("code", 1))
     if problems:
         raise RosterError(problems)
     if not people:
-        raise RosterError([f"{source}:{top + 1}:1: the roster has no participants under its header"])
+        raise RosterError([at(source, top + 1, 1, "the roster has no participants under its header")])
     return Roster(source, people, set(columns.values()) | {"code"}, warnings)
 
 
@@ -154,15 +156,15 @@ def _clean(value: str) -> str:
     return " ".join(text.split())
 
 
-def _with_codes(people: list[Participant], source: str, problems: list[str], column: int
+def _with_codes(people: list[Participant], source: str, problems: list[Problem], column: int
                 ) -> list[Participant]:
     seen: dict[str, int] = {}
     out: list[Participant] = []
     for person in people:
         code = person.code or _generated_code(person)
         if code in seen:
-            problems.append(f"{source}:{person.row}:{column}: duplicate code '{code}' "
-                            f"(also row {out[seen[code]].row})")
+            problems.append(at(source, person.row, column, f"duplicate code '{code}' "
+                            f"(also row {out[seen[code]].row})"))
             continue
         seen[code] = len(out)
         out.append(dataclasses.replace(person, number=len(out) + 1, code=code))

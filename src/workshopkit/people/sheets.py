@@ -15,7 +15,7 @@ import re
 import zipfile
 from pathlib import Path
 
-from ..errors import DataFileError
+from ..errors import DataFileError, at
 
 EXCEL = (".xlsx", ".xlsm")
 MAX_BYTES = 20 * 1024 * 1024  # a roster of 5 000 or their answers to 100 items take a few MB
@@ -37,10 +37,10 @@ def read_rows(path: Path, noun: str, error: type[DataFileError], limit: int | No
     try:
         size = path.stat().st_size
         if size > MAX_BYTES:
-            raise error([f"{source}:1:1: the {noun} is {size} bytes; the limit is {MAX_BYTES} bytes"])
+            raise error([at(source, 1, 1, f"the {noun} is {size} bytes; the limit is {MAX_BYTES} bytes")])
         raw = path.read_bytes()
     except OSError as exc:
-        raise error([f"{source}:1:1: cannot read the {noun}: {exc.strerror}"])
+        raise error([at(source, 1, 1, f"cannot read the {noun}: {exc.strerror}")])
     if path.suffix.lower() in EXCEL:
         rows = _excel_rows(raw, source, error, limit)
     else:
@@ -66,7 +66,7 @@ def _csv_rows(raw: bytes, source: str, noun: str, error: type[DataFileError], li
         text = raw.decode("utf-8-sig")
     except UnicodeDecodeError as exc:
         line = raw[: exc.start].count(b"\n") + 1
-        raise error([f"{source}:{line}:1: the {noun} is not UTF-8 text (save it as CSV UTF-8)"])
+        raise error([at(source, line, 1, f"the {noun} is not UTF-8 text (save it as CSV UTF-8)")])
     # "CSV (Macintosh)" ends lines with a carriage return alone
     text = text.replace("\r\n", "\n").replace("\r", "\n")
     try:  # Excel in some locales saves CSV with ';' or tabs
@@ -78,8 +78,8 @@ def _csv_rows(raw: bytes, source: str, noun: str, error: type[DataFileError], li
     try:
         for row in reader:
             if len(row) > MAX_COLUMNS:
-                raise error([f"{source}:{reader.line_num}:{MAX_COLUMNS + 1}: the row has {len(row)} "
-                             f"columns; the limit is {MAX_COLUMNS}"])
+                raise error([at(source, reader.line_num, MAX_COLUMNS + 1, f"the row has {len(row)} "
+                             f"columns; the limit is {MAX_COLUMNS}")])
             rows.append([_unescaped(cell) for cell in row])
             if len(rows) > limit:
                 break
@@ -87,7 +87,7 @@ def _csv_rows(raw: bytes, source: str, noun: str, error: type[DataFileError], li
         limit_hit = "field larger than field limit" in str(exc)
         what = (f"a cell is longer than {csv.field_size_limit()} characters" if limit_hit
                 else f"the line cannot be read as CSV ({exc})")
-        raise error([f"{source}:{reader.line_num}:1: {what}"])
+        raise error([at(source, reader.line_num, 1, f"{what}")])
     return rows
 
 
@@ -95,7 +95,7 @@ def _excel_rows(raw: bytes, source: str, error: type[DataFileError], limit: int)
     import openpyxl  # only a sheet in Excel needs it
 
     def fail(message: str, row: int = 1, column: int = 1) -> DataFileError:
-        return error([f"{source}:{row}:{column}: {message}"])
+        return error([at(source, row, column, f"{message}")])
 
     try:  # the sizes its parts declare bound what reading them yields
         archive = zipfile.ZipFile(io.BytesIO(raw))

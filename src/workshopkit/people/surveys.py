@@ -5,6 +5,7 @@ from urllib.parse import quote, urlencode, urlsplit, urlunsplit
 
 from .. import qr
 from ..definition import model
+from ..errors import Problem, at
 from .roster import Participant, Roster, RosterError
 
 
@@ -23,14 +24,14 @@ def personal_url(survey: model.Survey, person: Participant | None) -> str:
 def check_personal_links(workshop: model.Workshop, roster: Roster) -> None:
     """Every participant's pre-filled link must fit a QR code: long roster fields, Thai names
     percent-encoded three bytes a letter, can make one too long. Refused at the roster row."""
-    problems = []
+    problems: list[Problem] = []
     for person in roster.participants:
         for survey in workshop.surveys:
             if survey.prefill:
                 message = qr.problem(personal_url(survey, person))
                 if message:
-                    problems.append(f"{roster.source}:{person.row}:1: the pre-filled link of survey "
+                    problems.append(at(roster.source, person.row, 1, f"the pre-filled link of survey "
                                     f"'{survey.id}' for {person.full_name}: {message} (shorter "
-                                    f"roster fields, or fewer pre-filled answers)")
+                                    f"roster fields, or fewer pre-filled answers)"))
     if problems:
         raise RosterError(problems)

@@ -56,6 +56,7 @@ class Bounds:
     @classmethod
     def for_people(cls, people: int, seconds: float | None = None,
                    memory_mib: int | None = None) -> Bounds:
+        """Bounds for a build printing for `people` participants: more time for more sets."""
         return cls(seconds if seconds is not None else DEFAULT_SECONDS + SECONDS_PER_PARTICIPANT * people,
                    memory_mib or DEFAULT_MEMORY_MIB)
 

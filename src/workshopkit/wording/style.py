@@ -16,17 +16,6 @@ from .labels import LABELS
 EN_DASH = "\u2013"
 
 
-def style_of(workshop) -> Style:
-    """How a workshop prints its words: its language, digits and own `labels:`."""
-    return Style(workshop.language, workshop.digits, tuple(sorted(workshop.labels.items())),
-                 16 / 12 if workshop.theme.type_size == "government" else 1.0)
-
-
-def organiser_line(organiser) -> str:
-    """The organiser as every footer prints it: name (short name) · web · e-mail · Facebook."""
-    name = f"{organiser.name} ({organiser.short_name})" if organiser.short_name else organiser.name
-    return "  ·  ".join(filter(None, [name, organiser.web, organiser.email,
-                                      f"FB: {organiser.facebook}" if organiser.facebook else None]))
 NBSP = "\u00a0"
 
 
@@ -43,6 +32,7 @@ class Style:
     scale: float = 1.0  # the type size against the normal 12 pt (government letters: 16 pt)
 
     def label(self, key: str) -> str:
+        """The printed word for `key`: the organiser's own, or the table's."""
         return dict(self.overrides).get(key) or LABELS[self.language][key]
 
     def say(self, key: str, **values: object) -> str:
@@ -50,30 +40,36 @@ class Style:
         return self.label(key).format(**values)
 
     def num(self, value: object) -> str:
+        """A number in the workshop's digits (Thai digits on request)."""
         text = str(value)
         return arabic_digit_to_thai_digit(text) if self.digits == "thai" else text
 
     def clock(self, minutes: int) -> str:
+        """A clock time as the language writes it (08.30 น. in Thai)."""
         sep = "." if self.language == "th" else ":"
         return self.num(f"{minutes // 60:02d}{sep}{minutes % 60:02d}")
 
     def time_range(self, slot: Slot) -> str:
+        """A time range (08.30 – 09.00 น.)."""
         suffix = self.label("clock_suffix")
         if slot.end is None:
             return f"{self.clock(slot.start)}{suffix}"
         return f"{self.clock(slot.start)} {EN_DASH} {self.clock(slot.end)}{suffix}"
 
     def date(self, day: dt.date) -> str:
+        """A date, in the Buddhist Era with Thai month names in Thai."""
         if self.language == "th":
             return thai_strftime(_moment(day), "%Aที่ %-d %B พ.ศ. %Y", thaidigit=self.digits == "thai")
         return self.num(day.strftime("%A %-d %B %Y"))
 
     def month_year(self, day: dt.date) -> str:
+        """A month and year, in the Buddhist Era in Thai."""
         if self.language == "th":
             return thai_strftime(_moment(day), "%B พ.ศ. %Y", thaidigit=self.digits == "thai")
         return self.num(day.strftime("%B %Y"))
 
     def minutes(self, count: int) -> str:
+        """A duration in minutes with its unit, never parted from it (60 นาที)."""
         return f"{self.num(count)}{NBSP}{self.label('minutes_unit')}"  # 60 นาที stays together
 
     def date_range(self, days: list[dt.date]) -> str:

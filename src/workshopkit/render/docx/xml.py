@@ -5,6 +5,7 @@ from __future__ import annotations
 
 from docx.oxml import OxmlElement
 from docx.oxml.ns import qn
+from docx.text.paragraph import Paragraph
 from lxml import etree
 
 from ...resources import FONT_FAMILY
@@ -38,6 +39,7 @@ _ORDER = {
 
 
 def twips(mm: float) -> int:
+    """Millimetres in twentieths of a point."""
     return round(mm * TWIPS_PER_MM)
 
 
@@ -96,10 +98,11 @@ def borders(parent: etree._Element, tag: str, sides: dict[str, tuple[str, int, s
 
 
 def shade(parent: etree._Element, fill: str) -> None:
+    """A cell's background colour."""
     put(parent, "shd", val="clear", color="auto", fill=fill)
 
 
-def field(paragraph, instruction: str, shown: str) -> None:
+def field(paragraph: Paragraph, instruction: str, shown: str) -> None:
     """A complex field (PAGE, NUMPAGES ...) with a cached result shown before it updates."""
     for kind, text in (("begin", None), ("instr", instruction), ("separate", None),
                        ("text", shown), ("end", None)):
@@ -110,7 +113,7 @@ def field(paragraph, instruction: str, shown: str) -> None:
             instr.text = f" {text} "
             run._r.append(instr)
         elif kind == "text":
-            run.text = text
+            run.text = shown
         else:
             char = OxmlElement("w:fldChar")
             char.set(qn("w:fldCharType"), kind)

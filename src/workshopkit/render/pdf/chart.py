@@ -11,6 +11,7 @@ _ROW = 22.0  # height of a category, in SVG units (1 unit = 1 pt when printed at
 
 
 def bar_chart_svg(chart: doc.BarChart, width: float = 480.0) -> str:
+    """The chart as SVG `width` points wide."""
     label_width, value_width = 70.0, 34.0
     plot = width - label_width - value_width
     bars = max(1, len(chart.series))

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 
+from weasyprint.document import Page
 from weasyprint.formatting_structure import boxes
 
 # A last page whose content (text and writing space) is no taller than this share of the page
@@ -27,7 +28,7 @@ def _content(page_box) -> Iterator:
             yield from child.descendants()
 
 
-def nearly_empty(page, share: float = NEARLY_EMPTY_SHARE) -> bool:
+def nearly_empty(page: Page, share: float = NEARLY_EMPTY_SHARE) -> bool:
     """Whether a page is a quarter full or less (or `share` of it): a remark or two, a closing row."""
     page_box = page._page_box
     top, bottom = None, 0.0
@@ -39,7 +40,7 @@ def nearly_empty(page, share: float = NEARLY_EMPTY_SHARE) -> bool:
     return bottom - (top or 0) <= page_box.height * share
 
 
-def overflow(page) -> str | None:
+def overflow(page: Page) -> str | None:
     """What stands outside the page's content area, described, or None when all is inside."""
     page_box = page._page_box
     left, top = page_box.content_box_x(), page_box.content_box_y()

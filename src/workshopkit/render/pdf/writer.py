@@ -17,15 +17,15 @@ from markupsafe import Markup
 from weasyprint import CSS, HTML
 from weasyprint import Document as Rendered
 from weasyprint.text.fonts import FontConfiguration
-from weasyprint.urls import URLFetcher
+from weasyprint.urls import URLFetcher, URLFetcherResponse
 
-from ... import qr
+from ... import qr, templating
 from ...compose import tree as doc
 from ...errors import RenderError
 from ...paper import page as page_module
 from ...paper.page import LINE_MM, MARGINS_MM, PageDescription
 from ...resources import FONT_FAMILY, font_coverage, fonts_dir, templates_dir
-from . import page_checks, patches, templates
+from . import page_checks, patches
 from .chart import bar_chart_svg
 from .patches import thai_text
 
@@ -43,7 +43,8 @@ class RestrictedFetcher(URLFetcher):
         self.roots = [root.resolve() for root in roots]
         self.refused: list[str] = []  # WeasyPrint reports some refusals without the URL
 
-    def fetch(self, url: str, headers: dict[str, str] | None = None):  # type: ignore[override]
+    def fetch(self, url: str, headers: dict[str, str] | None = None) -> URLFetcherResponse:  # type: ignore[override]
+        """The file or data: URL, when it is one the pack may read; a ValueError otherwise."""
         parts = urlsplit(url)
         if parts.scheme == "file":
             path = Path(unquote(parts.path)).resolve()
@@ -69,13 +70,13 @@ class PdfWriter:
         # the organiser's templates, checked to be inside source_dir when the definition was read
         self.custom = page.templates
         self.fetcher = RestrictedFetcher([bundled, fonts_dir(), source_dir])
-        self.env = templates.environment(self.custom, bundled)
+        self.env = templating.environment(self.custom, bundled)
         self.env.filters.update(draw=self._draw, qr=qr.svg_data_uri, qr_size=qr.print_size,
                                 css_string=_css_string,
                                 bar_chart=lambda chart: Markup(bar_chart_svg(chart)))
         with self._template_errors():
-            self.drawings = templates.block_drawings(self.env, doc.BLOCKS)
-            self.template = self.env.get_template(templates.DOCUMENT)
+            self.drawings = templating.block_drawings(self.env, doc.BLOCKS)
+            self.template = self.env.get_template(templating.DOCUMENT)
         self.context = {"lang": page.language, "footer": page.footer, "author": page.author,
                         "page_label": page.page_label,
                         "counter_style": ", thai" if page.digits == "thai" else "",
@@ -85,7 +86,7 @@ class PdfWriter:
         self.base_url = (self.custom or bundled).as_uri() + "/"
         self.font_config = FontConfiguration()
         # the page's facts first, then the bundled stylesheet, then the organiser's over it
-        found = [templates.read_stylesheet(folder) for folder in (bundled, self.custom) if folder]
+        found = [templating.read_stylesheet(folder) for folder in (bundled, self.custom) if folder]
         self.stylesheets = [self._stylesheet(Path(page_module.__file__), _page_facts()),
                             *(self._stylesheet(*sheet) for sheet in found if sheet)]
         self.coverage = font_coverage()
@@ -112,13 +113,13 @@ class PdfWriter:
         try:
             yield
         except Exception as error:  # noqa: BLE001 (an organiser's template can raise anything)
-            problem = templates.located(error, self.custom, self.bundled)
+            problem = templating.located(error, self.custom, self.bundled)
             if problem is None:
                 raise
             raise problem from None
 
     def _stylesheet(self, path: Path, text: str) -> CSS:
-        with _warnings_fail(templates.shown(path), self.fetcher):
+        with _warnings_fail(templating.shown(path), self.fetcher):
             return CSS(string=text, base_url=path.parent.as_uri() + "/", url_fetcher=self.fetcher,
                        font_config=self.font_config)
 
@@ -164,6 +165,8 @@ class PdfWriter:
         return self.write_pages(rendered[0], [page for document in rendered for page in document.pages])
 
     def write_pages(self, base: Rendered, pages: Sequence) -> bytes:
+        """One PDF of the given pages, with `base`'s metadata; a line drawn by WeasyPrint's own function
+        instead of the patch is a warning."""
         document = base.copy(list(pages))
         drawn_before = len(thai_text.fallbacks)
         with _warnings_fail("the PDF"):

@@ -1,4 +1,5 @@
-"""Stage 4 (PDF): the Jinja2 templates a document is drawn with, bundled or an organiser's own.
+"""Beside the flow: the Jinja2 templates the PDF writer draws with, bundled or an organiser's
+own, read safely; the definition's validation parses an organiser's folder with it too.
 
 An organiser's folder (`theme.templates`) is read like any file from someone else: only files
 inside it, no link out of it, UTF-8, a size limit. Every template runs in Jinja2's sandbox,
@@ -21,7 +22,7 @@ import jinja2
 from jinja2.loaders import split_template_path
 from jinja2.sandbox import SandboxedEnvironment
 
-from ...errors import Problem, RenderError, TemplateProblem
+from .errors import Problem, RenderError, TemplateProblem
 
 DOCUMENT = "document.html.j2"
 BLOCKS = "blocks.html.j2"  # one macro per block kind
@@ -70,6 +71,7 @@ class FolderLoader(jinja2.BaseLoader):
 
 
 def read_template(path: Path) -> str:
+    """A template's text, read like any file from someone else: UTF-8 and bounded."""
     size = path.stat().st_size
     if size > MAX_TEMPLATE_BYTES:
         raise jinja2.exceptions.SecurityError(
@@ -101,6 +103,7 @@ def _inside(root: Path, name: str) -> Path | None:
 
 def environment(custom: Path | None, builtin: Path) -> Sandbox:
     # Sandboxed: templates are data from whoever made them, and must not reach Python.
+    """The sandboxed Jinja2 environment of an organiser's folder (first) and the bundled templates."""
     return Sandbox(loader=FolderLoader(builtin, custom), autoescape=True,
                    undefined=jinja2.StrictUndefined, auto_reload=False, optimized=False)
 
@@ -184,6 +187,7 @@ def _column(file: str, line: int, message: str) -> int:
 
 
 def shown(file: str | Path) -> str:
+    """A template's path as messages show it: inside its folder."""
     relative = os.path.relpath(file)
     return relative if not relative.startswith("..") else str(file)
 

@@ -4,7 +4,7 @@ that a writer does not know stops the writer instead of printing nothing.
 
 The snapshots in tests/snapshots/blocks/ were read and checked by eye; after a deliberate
 change to a block's drawing, look at the new HTML and the page, then write them with
-`UPDATE_SNAPSHOTS=1 pytest tests/test_blocks.py`.
+`UPDATE_SNAPSHOTS=1 pytest tests/test_tree.py`.
 """
 from __future__ import annotations
 
@@ -157,3 +157,8 @@ def test_an_unregistered_block_fails_loudly_in_both_writers(pdf_writer, docx_wri
 def test_a_kind_is_registered_once():
     with pytest.raises(ValueError, match="two block types are called table"):
         doc.block("table")(type("Again", (doc.Node,), {}))
+
+
+def test_the_docx_writer_has_a_drawing_for_every_kind():
+    from workshopkit.render.docx.blocks import Blocks
+    assert [kind for kind in doc.BLOCKS if not callable(getattr(Blocks, f"_draw_{kind}", None))] == []

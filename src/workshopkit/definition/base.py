@@ -1,0 +1,89 @@
+"""Definition: the model's common ground: the base every model class stands on, the field
+types (text, clock times, https links, ids, line counts) and the steps that nest."""
+from __future__ import annotations
+
+from typing import Annotated, Any
+from urllib.parse import urlsplit
+
+from pydantic import (
+    AfterValidator,
+    BaseModel,
+    ConfigDict,
+    Field,
+    ValidationInfo,
+    model_validator,
+)
+from pydantic_core import PydanticCustomError
+
+from ..clock import clock_text, parse_clock
+
+
+class Base(BaseModel):
+    model_config = ConfigDict(extra="forbid", frozen=True, str_strip_whitespace=True,
+                              strict=False, validate_default=False)
+
+
+def _clock(value: str) -> str:
+    return clock_text(parse_clock(value))
+
+
+def _https(value: str) -> str:
+    parts = urlsplit(value)
+    if parts.scheme != "https" or not parts.netloc:
+        raise ValueError(f"'{value}' is not an https:// link")
+    return value
+
+
+Text = Annotated[str, Field(min_length=1, strict=True)]
+Clock = Annotated[str, Field(strict=True), AfterValidator(_clock)]
+HttpsUrl = Annotated[str, Field(strict=True), AfterValidator(_https)]
+Id = Annotated[str, Field(strict=True, pattern=r"^[a-z0-9][a-z0-9_-]*$", max_length=64)]
+MAX_ROWS = 200  # rows of one table: more is a mistake, and pages no one would print
+Minutes = Annotated[int, Field(strict=True, ge=1, le=720)]
+Lines = Annotated[int, Field(strict=True, ge=1, le=40)]
+
+
+def _text_shorthand(key: str):
+    """A list entry may be written as plain text: `- ทักทาย` means `- {key: ทักทาย}`."""
+    def convert(cls: type, value: Any) -> Any:
+        return {key: value} if isinstance(value, str) else value
+    return model_validator(mode="before")(classmethod(convert))  # type: ignore[arg-type]
+
+
+def _reference(kind: str, context_key: str):
+    """An id that must name something defined elsewhere in the same workshop."""
+    def check(value: str, info: ValidationInfo) -> str:
+        known = (info.context or {}).get(context_key)
+        if known is not None and value not in known:
+            choices = ", ".join(sorted(known)) or "none defined"
+            raise PydanticCustomError("unknown_ref", "unknown {kind} '{value}' (defined: {choices})",
+                                      {"kind": kind, "value": value, "choices": choices})
+        return value
+    return AfterValidator(check)
+
+
+ActivityRef = Annotated[Id, _reference("activity", "activities")]
+SurveyRef = Annotated[Id, _reference("survey", "surveys")]
+
+
+_ITEM_NAMES = {"activities": "activity", "worksheets": "worksheet", "surveys": "survey",
+               "checklists": "checklist"}
+
+
+def _unique_ids(items: list[Any], what: str) -> list[Any]:
+    seen: set[str] = set()
+    for index, item in enumerate(items):
+        if item.id in seen:
+            raise PydanticCustomError("duplicate_id", "duplicate {what} id '{id}'",
+                                      {"what": what, "id": item.id, "index": index, "field": "id"})
+        seen.add(item.id)
+    return items
+
+
+class Step(Base):
+    """A numbered step or point, with optional nested steps (kept nested when printed)."""
+
+    text: Text
+    steps: list[Step] = Field(default=[], max_length=100)
+    _shorthand = _text_shorthand("text")
+
