@@ -79,7 +79,7 @@ DEFINITIONS: dict[str, tuple[bytes, list[str]]] = {
     "sexagesimal start": (minimal(**{'"09:00"': "900"}), [
         '{f}:5:14: agenda.days[0].start: write clock times in quotes, like "08:30"']),
     "impossible clock time": (minimal(**{'"09:00"': '"25:70"'}), [
-        "{f}:5:14: agenda.days[0].start: '25:70' is not a clock time; write it like \"08:30\""]),
+        "{f}:5:14: agenda.days[0].start: '25:70' is not a clock time; write it like 08.30 or \"08:30\""]),
     "day past midnight": (minimal(**{'"09:00"': '"23:50"'}), [
         "{f}:7:38: agenda.days[0].items[0].minutes: the day runs past midnight (20 minutes over)"]),
     "5 000 table rows": (TABLE_5000.encode(), [

@@ -11,7 +11,7 @@ def parse_clock(text: str) -> int:
     """`"08:30"` (or `"8.30"`) -> 510; ValueError with a plain message otherwise."""
     match = _CLOCK.match(text.strip())
     if not match:
-        raise ValueError(f"'{text}' is not a clock time; write it like \"08:30\"")
+        raise ValueError(f"'{text}' is not a clock time; write it like 08.30 or \"08:30\"")
     return int(match[1]) * 60 + int(match[2])
 
 

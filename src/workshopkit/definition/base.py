@@ -2,20 +2,24 @@
 types (text, clock times, https links, ids, line counts) and the steps that nest."""
 from __future__ import annotations
 
+import datetime as dt
 from typing import Annotated, Any
 from urllib.parse import urlsplit
 
 from pydantic import (
     AfterValidator,
     BaseModel,
+    BeforeValidator,
     ConfigDict,
     Field,
     ValidationInfo,
+    WithJsonSchema,
     model_validator,
 )
 from pydantic_core import PydanticCustomError
 
 from ..clock import clock_text, parse_clock
+from . import readings
 
 
 class Base(BaseModel):
@@ -35,11 +39,16 @@ def _https(value: str) -> str:
 
 
 Text = Annotated[str, Field(min_length=1, strict=True)]
-Clock = Annotated[str, Field(strict=True), AfterValidator(_clock)]
+# Thai habits (08.30 น., 90 นาที, พ.ศ. years, Thai digits) are read as meant first (readings.py)
+Clock = Annotated[str, BeforeValidator(readings.clock), Field(strict=True), AfterValidator(_clock),
+                  WithJsonSchema({"type": "string"})]
 HttpsUrl = Annotated[str, Field(strict=True), AfterValidator(_https)]
 Id = Annotated[str, Field(strict=True, pattern=r"^[a-z0-9][a-z0-9_-]*$", max_length=64)]
 MAX_ROWS = 200  # rows of one table: more is a mistake, and pages no one would print
-Minutes = Annotated[int, Field(strict=True, ge=1, le=720)]
+Minutes = Annotated[int, BeforeValidator(readings.minutes), Field(strict=True, ge=1, le=720),
+                    WithJsonSchema({"anyOf": [{"type": "integer", "minimum": 1, "maximum": 720},
+                                              {"type": "string"}]})]
+ThaiDate = Annotated[dt.date, BeforeValidator(readings.date), WithJsonSchema({"type": "string"})]
 Lines = Annotated[int, Field(strict=True, ge=1, le=40)]
 
 

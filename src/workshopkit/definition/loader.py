@@ -1,9 +1,10 @@
-"""Stage 1 of the flow: YAML text -> plain Python data, with every node's position kept.
+"""Definition: YAML text -> plain Python data, with every node's position kept.
 
 PyYAML's YAML 1.1 resolvers turn `08:30` into the integer 510 and `no` into False; a
 workshop definition wants neither, so this loader resolves plain scalars the YAML 1.2 way
-(true/false only, no base-60 numbers). Duplicate keys, which PyYAML silently collapses,
-are reported. The pure-Python loader is used on purpose: the C one crashes on deep nesting.
+(true/false only, no base-60 numbers), keeps `08.30` as text rather than the number 8.3 and
+dates as text for the model to read (a Buddhist Era year among them). Duplicate keys, which
+PyYAML silently collapses, are reported. The pure-Python loader is used on purpose: the C one crashes on deep nesting.
 """
 from __future__ import annotations
 
@@ -31,7 +32,8 @@ class _Yaml12Loader(yaml.SafeLoader):
 
 _Yaml12Loader.yaml_implicit_resolvers = {
     first: [(tag, rx) for tag, rx in resolvers if tag not in (
-        "tag:yaml.org,2002:bool", "tag:yaml.org,2002:int", "tag:yaml.org,2002:float")]
+        "tag:yaml.org,2002:bool", "tag:yaml.org,2002:int", "tag:yaml.org,2002:float",
+        "tag:yaml.org,2002:timestamp")]
     for first, resolvers in yaml.SafeLoader.yaml_implicit_resolvers.items()
 }
 _Yaml12Loader.add_implicit_resolver(
@@ -41,6 +43,11 @@ _Yaml12Loader.add_implicit_resolver(
 _Yaml12Loader.add_implicit_resolver(
     "tag:yaml.org,2002:float",
     re.compile(r"^[-+]?(?:[0-9]+\.[0-9]*|\.[0-9]+)(?:[eE][-+]?[0-9]+)?$"), list("-+0123456789."))
+# A clock time written the Thai way, 08.30, is text, not the number 8.3; and a date stays text
+# (2569-03-12 is a Buddhist Era date the model reads, not the Gregorian year 2569)
+_CLOCK_LIKE = ("tag:yaml.org,2002:str", re.compile(r"^(?:[01]?[0-9]|2[0-3])\.[0-5][0-9]$"))
+for _first in "0123456789":
+    _Yaml12Loader.yaml_implicit_resolvers.setdefault(_first, []).insert(0, _CLOCK_LIKE)
 
 
 @dataclass

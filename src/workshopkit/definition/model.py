@@ -32,6 +32,7 @@ from .base import (
     Step,
     SurveyRef,
     Text,
+    ThaiDate,
     _text_shorthand,
     _unique_ids,
 )
@@ -89,7 +90,7 @@ class AgendaItem(Base):
 
 
 class AgendaDay(Base):
-    date: dt.date | None = None
+    date: ThaiDate | None = None
     label: str | None = None
     start: Clock
     items: list[AgendaItem] = Field(min_length=1, max_length=60)
