@@ -95,6 +95,44 @@ def test_a_typing_error_in_an_included_file_is_a_warning_in_that_file(tmp_path):
     top.write_text(MINIMAL + "include: [more.yaml]\n", encoding="utf-8")
     status, _, err = run("validate", str(top))
     assert status == 0
-    assert err.splitlines() == [
+    assert [line for line in err.splitlines() if "no agenda item uses" not in line] == [
         f"{tmp_path / 'more.yaml'}:4:28: activities[0].objectives[0]: warning: NIKHAHIT and SARA AA "
         f"typed for SARA AM: \"สรุปผลการทํางาน\" should be \"สรุปผลการทำงาน\""]
+
+
+def test_an_invisible_character_is_shown_at_its_column_and_fix_removes_it(tmp_path):
+    path = tmp_path / "w.yaml"
+    path.write_text(MINIMAL.replace("title: เวทีทดสอบ", "title: เวที\u200bทดสอบ"), encoding="utf-8")
+    status, _, err = run("validate", str(path))
+    assert status == 0
+    assert err.splitlines() == [f'{path}:1:12: title: warning: invisible character: '
+                                f'"เวที<U+200B>ทดสอบ" should be "เวทีทดสอบ"']
+    assert run("validate", "--fix", str(path))[0] == 0
+    assert "\u200b" not in path.read_text(encoding="utf-8")
+
+
+def test_build_prints_the_typing_warnings_too(tmp_path):
+    path = tmp_path / "w.yaml"
+    path.write_text(TYPOS, encoding="utf-8")
+    status, _, err = run("build", str(path), "-o", str(tmp_path / "out"), "--format", "docx")
+    assert status == 0
+    assert sum("warning: " in line for line in err.splitlines()) == 5
+
+
+def test_validate_shows_the_warnings_with_the_problems(tmp_path):
+    path = tmp_path / "w.yaml"
+    path.write_text(TYPOS.replace("organiser: {name: ทีมทดสอบ}\n", ""), encoding="utf-8")
+    status, _, err = run("validate", str(path))
+    assert status == 2  # the mapping opens on line 2, after the comment
+    assert f"{path}:2:1: organiser: required field is missing" in err.splitlines()
+    assert sum("warning: " in line for line in err.splitlines()) == 5
+
+
+def test_an_activity_no_agenda_item_uses_is_a_warning_at_its_id(tmp_path):
+    path = tmp_path / "w.yaml"
+    path.write_text(MINIMAL + "  - {id: spare, title: สำรอง, objectives: [x], steps: [y]}\n",
+                    encoding="utf-8")
+    status, _, err = run("validate", str(path))
+    assert (status, err.splitlines()) == (0, [
+        f"{path}:{MINIMAL.count(chr(10)) + 1}:10: activities[1].id: warning: no agenda item uses "
+        f"activity 'spare'"])

@@ -26,7 +26,7 @@ from .compose.style import style_of
 from .compose.tree import Document
 from .definition import library, model, thai_lint
 from .definition.loader import load_file
-from .definition.read import check_text, read_with_sources, read_workshop
+from .definition.read import check_text, read_definition, read_workshop
 from .definition.schema import SCHEMA_FILE, workshop_schema
 from .errors import WorkshopkitError
 from .paper.page import PageDescription
@@ -79,7 +79,8 @@ def build(definition: Path, out: Path, formats: tuple[str, ...] = FORMATS, *,
     if unknown:
         raise WorkshopkitError(f"unknown output format {', '.join(unknown)}; use pdf or docx")
     people = read_roster(roster) if roster else None
-    workshop = read_workshop(definition, people.columns if people else None)
+    read = read_definition(definition, people.columns if people else None)
+    workshop = read.workshop
     if people:
         check_personal_links(workshop, people)
     expected = participants or workshop.participants
@@ -100,8 +101,8 @@ def build(definition: Path, out: Path, formats: tuple[str, ...] = FORMATS, *,
                     "print_checklist": [{**asdict(j), "sheets": j.sheets,
                                          "sides": "double" if j.duplex else "single"} for j in jobs]}
         left = output.write_pack(folder, [(e.path, data) for data, e in files], manifest)
-    return Pack(folder, entries, jobs, [*(people.warnings if people else []), *layout_warnings, *left],
-                usage)
+    return Pack(folder, entries, jobs, [*map(str, read.warnings), *(people.warnings if people else []),
+                                        *layout_warnings, *left], usage)
 
 
 def _render_pack(job: _PackJob, progress: Progress) -> tuple[list[tuple[bytes, Entry]], list[PrintJob],
@@ -224,11 +225,13 @@ def validate(file: Path, fix: bool = False) -> Checked:
     try:
         if fix:
             checked.fixed = _fix(file)
-        checked.workshop, sources = read_with_sources(file)
+        read = read_definition(file)
     except WorkshopkitError as error:
         checked.problems = error.lines()
+        checked.warnings = [str(w) for w in getattr(error, "warnings", [])]
         return checked
-    checked.warnings = [str(w) for source in sources for w in thai_lint.lint(source)]
+    checked.workshop = read.workshop
+    checked.warnings = [str(w) for w in read.warnings]
     return checked
 
 

@@ -27,7 +27,7 @@ def _user_errors() -> Iterator[None]:
     try:
         yield
     except WorkshopkitError as error:
-        _echo(error.lines())
+        _echo([*error.lines(), *map(str, getattr(error, "warnings", []))])
         sys.exit(2)
 
 
@@ -123,8 +123,10 @@ def watch(file: Path, out: Path, fmt: str) -> None:
         try:
             result = app.build(file, out, formats)
         except WorkshopkitError as error:
-            _echo([*error.lines(), f"{file}: not built; fix it and save again"])
+            _echo([*error.lines(), *map(str, getattr(error, "warnings", [])),
+                   f"{file}: not built; fix it and save again"])
             return
+        _echo(result.warnings)
         click.echo(f"{file}: built {len(result.entries)} files into {result.folder}")
 
     def is_source(_, path: str) -> bool:
@@ -203,7 +205,7 @@ def validate(files: tuple[Path, ...], fix: bool, verbose: bool) -> None:
             click.echo(checked.fixed)
         if checked.problems:
             failed = True
-            _echo(checked.problems)
+            _echo([*checked.problems, *checked.warnings])
             continue
         _echo(checked.warnings)
         click.echo(f"{file}: ok")

@@ -40,12 +40,13 @@ class WorkshopkitError(Exception):
 class DefinitionError(WorkshopkitError):
     """A workshop definition has one or more problems; all of them are carried."""
 
-    def __init__(self, problems: list[Problem]):
+    def __init__(self, problems: list[Problem], warnings: list[Problem] | None = None):
         self.problems = sorted(problems, key=lambda p: (p.file, p.line, p.column, p.path))
+        self.warnings = warnings or []  # what reading found besides (Thai typing errors)
         super().__init__("\n".join(str(p) for p in self.problems))
 
     def __reduce__(self):  # errors cross from the render worker to the build by pickle
-        return type(self), (self.problems,)
+        return type(self), (self.problems, self.warnings)
 
     def lines(self) -> list[str]:
         """Each problem as a `file:line:column: field.path: message` line."""

@@ -37,10 +37,14 @@ FONT_FACES = {  # (weight, style) -> file; the four faces of the bundled family
 FONT_FAMILY = "Sarabun"
 
 
+INVISIBLE = frozenset({0x200B, 0x200C, 0x200D, 0x2060, 0xFEFF})  # drawn as nothing by any renderer
+
+
 @cache
 def font_coverage() -> frozenset[int]:
-    """The characters every bundled face can draw."""
+    """The characters every bundled face can draw, and the invisible ones no renderer draws
+    (a zero-width space pasted from the web: the Thai lint warns of it and `--fix` removes it)."""
     from fontTools.ttLib import TTFont  # only needed once, and not for every command
 
     faces = [set(TTFont(fonts_dir() / name, lazy=True).getBestCmap()) for name in FONT_FACES.values()]
-    return frozenset(set.intersection(*faces))
+    return frozenset(set.intersection(*faces)) | INVISIBLE

@@ -4,7 +4,8 @@ PyYAML's YAML 1.1 resolvers turn `08:30` into the integer 510 and `no` into Fals
 workshop definition wants neither, so this loader resolves plain scalars the YAML 1.2 way
 (true/false only, no base-60 numbers), keeps `08.30` as text rather than the number 8.3 and
 dates as text for the model to read (a Buddhist Era year among them). Duplicate keys, which
-PyYAML silently collapses, are reported. The pure-Python loader is used on purpose: the C one crashes on deep nesting.
+PyYAML silently collapses, are reported. The pure-Python loader is used on purpose: the C one
+crashes on deep nesting.
 """
 from __future__ import annotations
 

@@ -11,6 +11,7 @@ import hashlib
 import re
 import unicodedata
 from collections.abc import Iterator
+from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
@@ -21,7 +22,7 @@ from ..errors import DefinitionError, Problem
 from ..paper.page import LINE_MM, content_width
 from ..resources import FONT_FAMILY, font_coverage
 from . import fit as layout
-from . import model
+from . import model, thai_lint
 from .loader import Located, Path_, load_text
 from .reuse import load_definition
 
@@ -33,10 +34,44 @@ def read_workshop(path: Path, roster_columns: set[str] | None = None) -> model.W
     return _checked(load_definition(path), path, roster_columns)
 
 
-def read_with_sources(path: Path) -> tuple[model.Workshop, list[Located]]:
-    """The validated workshop and every file it was read from, each read once."""
+@dataclass(frozen=True)
+class Read:
+    """A definition read: the workshop, and what the trainer should know besides."""
+
+    workshop: model.Workshop
+    warnings: list[Problem]  # Thai typing errors in every file read, advice on the agenda
+
+
+def read_definition(path: Path, roster_columns: set[str] | None = None) -> Read:
+    """The validated workshop with its warnings, every file read once; a DefinitionError
+    carries the Thai typing warnings too, so that they reach the trainer with the problems."""
     located = load_definition(path)
-    return _checked(located, path, None), located.sources or [located]
+    typing = [w for source in located.sources or [located] for w in thai_lint.lint(source)]
+    try:
+        workshop = _checked(located, path, roster_columns)
+    except DefinitionError as error:
+        raise DefinitionError(error.problems, typing) from None
+    return Read(workshop, [*typing, *advice(located, workshop)])
+
+
+def advice(located: Located, workshop: model.Workshop) -> list[Problem]:
+    """Warnings on a valid agenda: an activity whose `minutes` differ from the time the agenda
+    gives it, an activity that no agenda item uses."""
+    given: dict[str, int] = {}
+    for day in workshop.agenda.days:
+        for item, slot in zip(day.items, day.slots(), strict=True):
+            if item.activity:
+                given[item.activity] = given.get(item.activity, 0) + ((slot.end or slot.start) - slot.start)
+    out = []
+    for index, activity in enumerate(workshop.activities):
+        if activity.id not in given:
+            out.append(located.problem(("activities", index, "id"),
+                                       f"warning: no agenda item uses activity '{activity.id}'"))
+        elif activity.minutes and activity.minutes != given[activity.id] and given[activity.id]:
+            out.append(located.problem(("activities", index, "minutes"), (
+                f"warning: the activity takes {activity.minutes} minutes, the agenda gives it "
+                f"{given[activity.id]}")))
+    return out
 
 
 def check_text(text: str, path: Path) -> model.Workshop:

@@ -22,6 +22,7 @@ _MARKS = "\u0e31\u0e34-\u0e3a\u0e47-\u0e4e"
 _CONSONANT = "\u0e01-\u0e2e"
 _LEADING = "\u0e40-\u0e44"  # เ แ โ ใ ไ: written before the consonant they follow
 _FOLLOWING = "\u0e30-\u0e3a\u0e45\u0e47-\u0e4e"  # vowels and marks after a consonant (not ๆ)
+INVISIBLE = "[\u200b\u200c\u200d\u2060\ufeff]"  # zero-width space, joiners, word joiner, BOM
 
 
 @dataclass(frozen=True)
@@ -38,6 +39,9 @@ RULES = (
     Rule("tone mark typed before its vowel", re.compile(f"([{_TONE}])([{_ABOVE_OR_BELOW}])"),
          "\\2\\1"),
     Rule("vowel or tone mark typed twice", re.compile(f"([{_MARKS}])\\1+"), "\\1"),
+    # pasted from the web or a word processor: invisible on screen and on paper, but it splits
+    # a word for searching and sorting, and the dictionary line breaks no longer see it whole
+    Rule("invisible character", re.compile(INVISIBLE), ""),
     Rule("space inside a word", re.compile(
         f"(?<=[{_LEADING}]) +(?=[{_CONSONANT}])|(?<=[{_CONSONANT}]) +(?=[{_FOLLOWING}])"), ""),
 )
@@ -113,4 +117,10 @@ def _context(source: str, finding: Finding) -> str:
     left = re.search(r"[^\s\"'\[\]{},]{0,12}$", source[:finding.index]).group(0)  # type: ignore[union-attr]
     after = finding.index + len(finding.found)
     right = re.match(r"[^\s\"'\[\]{},]{0,12}", source[after:]).group(0)  # type: ignore[union-attr]
-    return f"\"{left}{finding.found}{right}\" should be \"{left}{finding.fixed}{right}\""
+    typed, meant = visible(f"{left}{finding.found}{right}"), visible(f"{left}{finding.fixed}{right}")
+    return f"\"{typed}\" should be \"{meant}\""
+
+
+def visible(text: str) -> str:
+    """The text with each invisible character shown as its code point, <U+200B>."""
+    return re.sub(INVISIBLE, lambda m: f"<U+{ord(m.group(0)):04X}>", text)
