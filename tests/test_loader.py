@@ -41,14 +41,27 @@ def test_duplicate_keys_are_all_reported_with_the_first_position():
     ]
 
 
-def test_syntax_errors_keep_their_position():
+def test_a_line_indented_unlike_its_neighbours_is_said_so_at_that_line():
     assert lines_of(b"title: a\n  bad: indent\n") == [
-        "w.yaml:2:6: YAML syntax error: mapping values are not allowed here"]
+        "w.yaml:2:3: this line is indented 2 spaces; the lines around it use 0: line it up with them"]
 
 
-def test_unclosed_quote_is_located():
-    (line,) = lines_of(b'title: "open\n')
-    assert line.startswith("w.yaml:2:1: YAML syntax error: found unexpected end of stream")
+def test_an_unclosed_bracket_is_located_where_it_opens():
+    assert lines_of(b"title: x\nobjectives: [a, b\nsteps: [c]\n") == [
+        "w.yaml:2:13: the [ that opens here is not closed: end it with ], and separate its items "
+        "with commas"]
+
+
+def test_what_no_slip_explains_keeps_the_parsers_words_and_position():
+    (line,) = lines_of(b"title: x\n? [a]\n: b\n- c\n")
+    assert line.startswith("w.yaml:4:1: YAML syntax error: ")
+
+
+def test_an_unclosed_quote_is_located_where_it_opens_not_where_the_parser_gave_up():
+    text = 'title: "open\n' + "".join(f"line{n}: x\n" for n in range(25)) + 'end: "x"\n'
+    assert lines_of(text.encode()) == [
+        'w.yaml:1:8: the quote (") that opens here is not closed on this line; close it with " '
+        'at the end of the text']
 
 
 def test_text_that_is_not_utf8_is_refused():

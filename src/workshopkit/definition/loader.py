@@ -19,6 +19,7 @@ import yaml
 from yaml.nodes import MappingNode, Node, ScalarNode, SequenceNode
 
 from ..errors import DefinitionError, Problem
+from .yaml_errors import explain
 
 MAX_FILE_BYTES = 2 * 1024 * 1024
 MAX_NODES = 200_000
@@ -166,12 +167,8 @@ def load_text(raw: bytes, name: str) -> Located:
     try:
         node = yaml.compose(text, Loader=_Yaml12Loader)
     except yaml.MarkedYAMLError as exc:
-        mark = exc.problem_mark or exc.context_mark
-        message = exc.problem or str(exc)
-        if exc.context:
-            message = f"{message} ({exc.context})"
-        raise fail(f"YAML syntax error: {message}",
-                   mark.line + 1 if mark else 1, mark.column + 1 if mark else 1)
+        explained = explain(text, exc)
+        raise fail(explained.message, explained.line, explained.column)
     except yaml.YAMLError as exc:
         raise fail(f"YAML error: {exc}")
     except RecursionError:

@@ -227,7 +227,7 @@ def validate(located: Located, default_id: str | None = None,
     try:
         workshop = model.Workshop.model_validate(data, context=context)
     except ValidationError as exc:
-        problems += [_problem(located, dict(error)) for error in exc.errors()]
+        problems += _folded(located, [dict(error) for error in exc.errors()])
     if problems:
         raise DefinitionError(problems)
     if workshop.id is None and default_id:
@@ -275,6 +275,43 @@ def _id_from_name(stem: str) -> str:
     return f"{cleaned or 'workshop'}-{digest}"
 
 
+_CONSEQUENCES = {"activities": "activity", "surveys": "survey"}  # a list and what refers to it
+
+
+def _folded(located: Located, errors: list[dict[str, Any]]) -> list[Problem]:
+    """Each error as a problem, a misspelled field with what it causes folded into its
+    message: `objectivs:` with the `objectives` it leaves missing, and a misspelled top-level
+    list (`activites:`) with every reference to the list it hides."""
+    problems = []
+    for error in list(errors):
+        loc = error["loc"]
+        if error["type"] != "extra_forbidden" or error not in errors:
+            continue
+        missing = {e["loc"][-1]: e for e in errors if e["type"] == "missing" and e["loc"][:-1] == loc[:-1]}
+        meant = _nearest(str(loc[-1]), [str(m) for m in missing])
+        if meant is None and len(loc) == 1:
+            meant = _nearest(str(loc[0]), list(_CONSEQUENCES))
+        if meant is None:
+            continue
+        caused = [missing[meant]] if meant in missing else []
+        if len(loc) == 1 and meant in _CONSEQUENCES:
+            caused += [e for e in errors if e["type"] == "unknown_ref"
+                       and e["ctx"]["kind"] == _CONSEQUENCES[meant]]
+        references = sum(e["type"] == "unknown_ref" for e in caused)
+        also = f" Until it is, {references} reference{'s' if references > 1 else ''} to " \
+               f"{_CONSEQUENCES[meant]} ids cannot be found." if references else ""
+        path = _data_path(located.data, loc)
+        problems.append(located.problem(path, f"unknown field '{loc[-1]}'; did you mean '{meant}'?{also}",
+                                        key=True))
+        errors = [e for e in errors if e is not error and not any(e is c for c in caused)]
+    return problems + [_problem(located, error) for error in errors]
+
+
+def _nearest(word: str, choices: list[str]) -> str | None:
+    close = difflib.get_close_matches(word, choices, n=1, cutoff=0.7)
+    return close[0] if close else None
+
+
 def _problem(located: Located, error: dict[str, Any]) -> Problem:
     path = _data_path(located.data, error["loc"])
     kind = error["type"]
@@ -289,8 +326,25 @@ def _problem(located: Located, error: dict[str, Any]) -> Problem:
     elif "field" in ctx:  # a model-level check names its field
         path = path + (ctx["field"],)
     if kind == "extra_forbidden":
-        return located.problem(path, _unknown_field(path[-1]), key=True)
+        split = _split_by_comma(located, path)
+        return located.problem(path, split or _unknown_field(path[-1]), key=True)
     return located.problem(path, _message(error, located.data, path))
+
+
+def _split_by_comma(located: Located, path: Path_) -> str | None:
+    """A key without a value that follows a comma inside `{...}`: the comma split the text
+    before it (`{title: ประชุม, สรุปผล, minutes: 30}`)."""
+    if path not in located.keys or located.data_at(path) is not None:
+        return None
+    line, column = located.keys[path]
+    source = located.text.split("\n")[line - 1] if located.text else ""
+    before = source[:column - 1].rstrip()
+    found = re.search(r"([^\s{,:]+):\s*([^{},:]*),$", before)
+    if not before.endswith(",") or not found:
+        return None
+    key, text = found.group(1), f"{found.group(2).strip()}, {path[-1]}"
+    return (f"a comma inside {{...}} split the text of '{key}' in two; put the whole text in "
+            f"quotes: {key}: \"{text}\"")
 
 
 def _data_path(data: Any, loc: tuple[Any, ...]) -> Path_:
@@ -363,7 +417,15 @@ def _message(error: dict[str, Any], data: Any, path: Path_) -> str:
         return f"expected a mapping of fields, got {_describe(value)}"
     if kind == "union_tag_invalid":
         ctx = error.get("ctx", {})
-        return f"unknown block type '{ctx.get('tag')}'; expected one of {ctx.get('expected_tags')}"
+        tags = re.findall(r"'([^']+)'", str(ctx.get("expected_tags")))
+        meant = _nearest(str(ctx.get("tag")), tags)
+        hint = f"; did you mean '{meant}'?" if meant else f"; expected one of {ctx.get('expected_tags')}"
+        return f"unknown block type '{ctx.get('tag')}'{hint}"
+    if kind in ("literal_error", "enum") and isinstance(value, str):
+        options = re.findall(r"'([^']+)'", str(error.get("ctx", {}).get("expected")))
+        meant = _nearest(value, options)
+        if meant:
+            return f"'{value}' is not one of {', '.join(options)}; did you mean '{meant}'?"
     if kind == "union_tag_not_found":
         return "a block needs a 'type' (instructions, text, questions, table, box, grid, fields)"
     if kind == "too_short" and isinstance(value, list):
