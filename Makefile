@@ -5,7 +5,7 @@ VENV := .venv
 BIN := $(VENV)/bin
 REFERENCE := workshops/community-service-unit-2day.yaml
 
-.PHONY: demo test system setup bench lint clean
+.PHONY: demo test system setup bench lint catalogues clean
 
 demo: setup
 	$(BIN)/workshopkit build $(REFERENCE) -o out
@@ -22,6 +22,13 @@ bench: setup
 lint: setup
 	$(BIN)/ruff check src tests bench
 	$(BIN)/mypy src
+
+# after changing a message: extract, merge into the Thai catalogue, translate, compile
+LOCALE := src/workshopkit/locale
+catalogues: setup
+	$(BIN)/pybabel extract --no-location -k _ -k N_ -o $(LOCALE)/workshopkit.pot src/workshopkit
+	$(BIN)/pybabel update --no-fuzzy-matching -i $(LOCALE)/workshopkit.pot -d $(LOCALE) -D workshopkit -l th
+	$(BIN)/pybabel compile -d $(LOCALE) -D workshopkit -l th
 
 system:
 	@scripts/system-packages.sh

@@ -2,13 +2,24 @@
 from __future__ import annotations
 
 import json
+import os
 from pathlib import Path
 
 import pytest
 from helpers import REFERENCE
 
-from workshopkit import app
+from workshopkit import app, i18n
 from workshopkit.render.pdf import patches
+
+# The tests read the English messages unless they ask for Thai (tests/test_i18n.py); set
+# before anything is imported that starts a process, so that render workers speak it too.
+os.environ[i18n.ENVIRONMENT] = "en"
+
+
+@pytest.fixture(autouse=True)
+def english_messages(monkeypatch: pytest.MonkeyPatch) -> None:
+    """A command that chose Thai does not leave it chosen for the next test."""
+    monkeypatch.setenv(i18n.ENVIRONMENT, "en")
 
 
 @pytest.fixture(scope="session", autouse=True)

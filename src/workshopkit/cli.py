@@ -10,7 +10,7 @@ from pathlib import Path
 
 import click
 
-from . import app
+from . import app, i18n
 from .errors import WorkshopkitError
 from .render.bounded import DEFAULT_MEMORY_MIB, DEFAULT_SECONDS, SECONDS_PER_PARTICIPANT
 from .terminal import agenda_lines
@@ -44,6 +44,12 @@ def _limits(command):
 
 
 class _Commands(click.Group):
+    def resolve_command(self, ctx: click.Context, args: list[str]):
+        # the language of every message: --lang, else the user's locale or the definition's
+        definition = next((Path(a) for a in args if a.endswith((".yaml", ".yml"))), None)
+        i18n.choose(ctx.params.get("lang"), definition)
+        return super().resolve_command(ctx, args)
+
     def invoke(self, ctx: click.Context):
         # Ctrl+C: one line and the shell's status for it, not click's "Aborted!" after a
         # traceback; a build's worker dies with it and nothing is written
@@ -56,7 +62,10 @@ class _Commands(click.Group):
 
 @click.group(cls=_Commands)
 @click.version_option(package_name="workshopkit")
-def main() -> None:
+@click.option("--lang", type=click.Choice(i18n.LANGUAGES),
+              help="Language of the messages: th or en (default: Thai for a Thai locale or a "
+                   "definition in Thai, English otherwise).")
+def main(lang: str | None) -> None:
     """Print-ready Thai workshop material from one YAML definition."""
 
 

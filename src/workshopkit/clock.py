@@ -4,6 +4,8 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
+from .i18n import _
+
 _CLOCK = re.compile(r"^([01]?\d|2[0-3])[:.]([0-5]\d)$")
 
 
@@ -11,7 +13,8 @@ def parse_clock(text: str) -> int:
     """`"08:30"` (or `"8.30"`) -> 510; ValueError with a plain message otherwise."""
     match = _CLOCK.match(text.strip())
     if not match:
-        raise ValueError(f"'{text}' is not a clock time; write it like 08.30 or \"08:30\"")
+        message = _("'{text}' is not a clock time; write it like 08.30 or \"08:30\"")
+        raise ValueError(message.format(text=text))
     return int(match[1]) * 60 + int(match[2])
 
 
@@ -43,19 +46,20 @@ def schedule(start: int, items: list[tuple[int | None, int | None]]) -> list[Slo
     now = start
     for index, (minutes, fixed) in enumerate(items):
         if fixed is not None and fixed != now:
-            raise ScheduleError(index, "at", (
-                f"fixed time {clock_text(fixed)} disagrees with the computed start "
-                f"{clock_text(now)} (from the day's start and the durations before it)"))
+            raise ScheduleError(index, "at", _(
+                "fixed time {fixed} disagrees with the computed start {computed} (from the day's "
+                "start and the durations before it)").format(fixed=clock_text(fixed),
+                                                              computed=clock_text(now)))
         if minutes is None:
             if index != len(items) - 1:
                 raise ScheduleError(index, "minutes",
-                                    "only the last item of a day may leave out its minutes")
+                                    _("only the last item of a day may leave out its minutes"))
             slots.append(Slot(now, None))
             continue
         end = now + minutes
         if end > 24 * 60:
-            raise ScheduleError(index, "minutes",
-                                f"the day runs past midnight ({end - 24 * 60} minutes over)")
+            message = _("the day runs past midnight ({over} minutes over)")
+            raise ScheduleError(index, "minutes", message.format(over=end - 24 * 60))
         slots.append(Slot(now, end))
         now = end
     return slots

@@ -19,6 +19,7 @@ from pydantic import (
 from pydantic_core import PydanticCustomError
 
 from ..clock import clock_text, parse_clock
+from ..i18n import N_, _
 from . import readings
 
 
@@ -64,27 +65,27 @@ def _reference(kind: str, context_key: str):
     def check(value: str, info: ValidationInfo) -> str:
         known = (info.context or {}).get(context_key)
         if known is not None and value not in known:
-            choices = ", ".join(sorted(known)) or "none defined"
-            raise PydanticCustomError("unknown_ref", "unknown {kind} '{value}' (defined: {choices})",
-                                      {"kind": kind, "value": value, "choices": choices})
+            choices = ", ".join(sorted(known)) or _("none defined")
+            raise PydanticCustomError("unknown_ref", _("unknown {kind} '{value}' (defined: {choices})"),
+                                      {"kind": _(kind), "value": value, "choices": choices, "ref": kind})
         return value
     return AfterValidator(check)
 
 
-ActivityRef = Annotated[Id, _reference("activity", "activities")]
-SurveyRef = Annotated[Id, _reference("survey", "surveys")]
+ActivityRef = Annotated[Id, _reference(N_("activity"), "activities")]
+SurveyRef = Annotated[Id, _reference(N_("survey"), "surveys")]
 
 
-_ITEM_NAMES = {"activities": "activity", "worksheets": "worksheet", "surveys": "survey",
-               "checklists": "checklist"}
+_ITEM_NAMES = {"activities": N_("activity"), "worksheets": N_("worksheet"), "surveys": N_("survey"),
+               "checklists": N_("checklist")}
 
 
 def _unique_ids(items: list[Any], what: str) -> list[Any]:
     seen: set[str] = set()
     for index, item in enumerate(items):
         if item.id in seen:
-            raise PydanticCustomError("duplicate_id", "duplicate {what} id '{id}'",
-                                      {"what": what, "id": item.id, "index": index, "field": "id"})
+            raise PydanticCustomError("duplicate_id", _("duplicate {what} id '{id}'"),
+                                      {"what": _(what), "id": item.id, "index": index, "field": "id"})
         seen.add(item.id)
     return items
 

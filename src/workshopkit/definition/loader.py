@@ -19,6 +19,7 @@ import yaml
 from yaml.nodes import MappingNode, Node, ScalarNode, SequenceNode
 
 from ..errors import DefinitionError, Problem
+from ..i18n import _
 from .yaml_errors import explain
 
 MAX_FILE_BYTES = 2 * 1024 * 1024
@@ -47,7 +48,7 @@ _Yaml12Loader.add_implicit_resolver(
     re.compile(r"^[-+]?(?:[0-9]+\.[0-9]*|\.[0-9]+)(?:[eE][-+]?[0-9]+)?$"), list("-+0123456789."))
 # A clock time written the Thai way, 08.30, is text, not the number 8.3; and a date stays text
 # (2569-03-12 is a Buddhist Era date the model reads, not the Gregorian year 2569)
-_CLOCK_LIKE = ("tag:yaml.org,2002:str", re.compile(r"^(?:[01]?[0-9]|2[0-3])\.[0-5][0-9]$"))
+_CLOCK_LIKE = ("tag:yaml.org,2002:str", re.compile(r"^[0-9]{1,2}\.[0-9]{2}$"))
 for _first in "0123456789":
     _Yaml12Loader.yaml_implicit_resolvers.setdefault(_first, []).insert(0, _CLOCK_LIKE)
 
@@ -136,11 +137,13 @@ def load_file(path: Path) -> Located:
         with path.open("rb") as handle:
             size = os.fstat(handle.fileno()).st_size
             if size > MAX_FILE_BYTES:
-                raise DefinitionError([Problem(name, 1, 1, "", f"file is {size} bytes; the limit is "
-                                                                f"{MAX_FILE_BYTES} bytes")])
+                message = _("file is {size} bytes; the limit is {limit} bytes")
+                raise DefinitionError([Problem(name, 1, 1, "", message.format(size=size,
+                                                                              limit=MAX_FILE_BYTES))])
             raw = handle.read(MAX_FILE_BYTES + 1)  # a file that grows meanwhile is still bounded
     except OSError as exc:
-        raise DefinitionError([Problem(name, 1, 1, "", f"cannot read file: {exc.strerror}")])
+        raise DefinitionError([Problem(name, 1, 1, "", _("cannot read file: {reason}").format(
+            reason=exc.strerror))])
     return load_text(raw, name)
 
 
@@ -150,37 +153,41 @@ def load_text(raw: bytes, name: str) -> Located:
         return DefinitionError([Problem(name, line, column, "", message)])
 
     if len(raw) > MAX_FILE_BYTES:
-        raise fail(f"file is {len(raw)} bytes; the limit is {MAX_FILE_BYTES} bytes")
+        raise fail(_("file is {size} bytes; the limit is {limit} bytes").format(
+            size=len(raw), limit=MAX_FILE_BYTES))
     try:
         text = raw.decode("utf-8-sig")
     except UnicodeDecodeError as exc:
         line = raw[: exc.start].count(b"\n") + 1
-        raise fail(f"file is not UTF-8 text{_likely_encoding(raw)}; save it as UTF-8", line)
+        raise fail(_("file is not UTF-8 text{likely}; save it as UTF-8").format(
+            likely=_likely_encoding(raw)), line)
     control = re.search("[\x00-\x08\x0b\x0c\x0e-\x1f\x7f\ud800-\udfff]", text)
     if control:
         line, column = _position(text, control.start())
-        raise fail(f"control character U+{ord(control.group(0)):04X} is not allowed in a definition",
+        raise fail(_("control character {code} is not allowed in a definition").format(
+            code=f"U+{ord(control.group(0)):04X}"),
                    line, column)
     depth = _flow_depth(text)
     if depth:
-        raise fail(f"brackets nested more than {MAX_DEPTH} deep; the limit is {MAX_DEPTH}", *depth)
+        raise fail(_("brackets nested more than {limit} deep; the limit is {limit}").format(
+            limit=MAX_DEPTH), *depth)
     try:
         node = yaml.compose(text, Loader=_Yaml12Loader)
     except yaml.MarkedYAMLError as exc:
         explained = explain(text, exc)
         raise fail(explained.message, explained.line, explained.column)
     except yaml.YAMLError as exc:
-        raise fail(f"YAML error: {exc}")
+        raise fail(_("YAML error: {message}").format(message=exc))
     except RecursionError:
-        raise fail("YAML nesting is too deep")
+        raise fail(_("YAML nesting is too deep"))
     if node is None:
-        raise fail("file is empty: a workshop definition is a mapping of fields")
+        raise fail(_("file is empty: a workshop definition is a mapping of fields"))
     located = Located(name, None, text=text)
     problems: list[Problem] = []
     try:
         located.data = _Builder(located, problems).build(node, ())
     except RecursionError:
-        raise fail("YAML nesting is too deep")
+        raise fail(_("YAML nesting is too deep"))
     if problems:
         raise DefinitionError(problems)
     return located
@@ -200,11 +207,12 @@ class _Builder:
         self.count += 1
         if self.count > MAX_NODES:
             raise DefinitionError([self.located.problem(
-                path, f"more than {MAX_NODES} values once aliases are expanded (an alias bomb?); "
-                      f"the limit is {MAX_NODES}")])
+                path, _("more than {limit} values once aliases are expanded (an alias bomb?); "
+                        "the limit is {limit}").format(limit=MAX_NODES))])
         self.located.values[path] = (node.start_mark.line + 1, node.start_mark.column + 1)
         if isinstance(node, (MappingNode, SequenceNode)) and node.tag not in _PLAIN_TAGS:
-            self.problems.append(self.located.problem(path, f"unsupported YAML tag {node.tag}"))
+            self.problems.append(self.located.problem(path, _("unsupported YAML tag {tag}").format(
+                tag=node.tag)))
             return None
         if isinstance(node, MappingNode):
             return self._mapping(node, path)
@@ -218,11 +226,13 @@ class _Builder:
                 lone = re.search("[\ud800-\udfff]", value)
                 if lone:  # an escape such as "\ud800" makes half a character
                     self.problems.append(self.located.problem(
-                        path, f"'\\u{ord(lone.group(0)):04x}' is half of a character (a lone surrogate)"))
+                        path, _("'{code}' is half of a character (a lone surrogate)").format(
+                            code=f"\\u{ord(lone.group(0)):04x}")))
                     return None
             return value
         except yaml.constructor.ConstructorError as exc:
-            self.problems.append(self.located.problem(path, f"unsupported YAML value: {exc.problem}"))
+            self.problems.append(self.located.problem(path, _("unsupported YAML value: {problem}").format(
+                problem=exc.problem)))
             return None
 
     def _mapping(self, node: MappingNode, path: Path_) -> dict[str, Any]:
@@ -240,7 +250,7 @@ class _Builder:
                 first = self.located.keys[key_path]
                 self.problems.append(Problem(
                     self.located.file, *here, format_path(key_path),
-                    f"duplicate key '{key}' (first defined at line {first[0]})"))
+                    _("duplicate key '{key}' (first defined at line {line})").format(key=key, line=first[0])))
                 continue
             self.located.keys[key_path] = here
             out[key] = self.build(value_node, key_path)

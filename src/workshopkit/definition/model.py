@@ -21,6 +21,7 @@ from pydantic import (
 from pydantic_core import PydanticCustomError
 
 from ..clock import ScheduleError, Slot, parse_clock, schedule
+from ..i18n import _
 from .base import (
     _ITEM_NAMES,
     ActivityRef,
@@ -154,13 +155,13 @@ class Survey(Base):
             for name in _placeholders(template):
                 if name not in PARTICIPANT_FIELDS:
                     known = ", ".join("{" + f + "}" for f in PARTICIPANT_FIELDS)
-                    raise PydanticCustomError("placeholder", "unknown placeholder {placeholder} in "
-                                              "{entry}; use {known}",
+                    raise PydanticCustomError("placeholder", _("unknown placeholder {placeholder} in "
+                                                               "{entry}; use {known}"),
                                               {"placeholder": "{" + name + "}", "entry": entry,
                                                "known": known, "key": entry})
                 if name not in available:
-                    raise PydanticCustomError("placeholder", "the roster has no column for "
-                                              "{placeholder} used in {entry}",
+                    raise PydanticCustomError("placeholder", _("the roster has no column for "
+                                                               "{placeholder} used in {entry}"),
                                               {"placeholder": "{" + name + "}", "entry": entry,
                                                "key": entry})
         return prefill
@@ -170,15 +171,16 @@ class Survey(Base):
         parts = urlsplit(self.url)
         if self.prefill and (parts.netloc != "docs.google.com" or not parts.path.endswith("/viewform")):
             raise PydanticCustomError(
-                "short_link", "pre-filled answers need the form's long link "
-                "(https://docs.google.com/forms/d/e/.../viewform); a short link such as forms.gle "
-                "cannot carry them", {"field": "prefill"})
+                "short_link", _("pre-filled answers need the form's long link "
+                                "(https://docs.google.com/forms/d/e/.../viewform); a short link such as "
+                                "forms.gle cannot carry them"), {"field": "prefill"})
         return self
 
 
 def _placeholders(template: str) -> list[str]:
     try:
-        return [name for _, name, _, _ in string.Formatter().parse(template) if name is not None]
+        return [name for _text, name, _spec, _conversion in string.Formatter().parse(template)
+                if name is not None]
     except ValueError:
         return ["?"]
 
@@ -238,7 +240,7 @@ class Workshop(Base):
 
         for key in labels:
             if key not in LABELS["th"]:
-                raise PydanticCustomError("label", "unknown label '{key}'; the labels are {known}",
+                raise PydanticCustomError("label", _("unknown label '{key}'; the labels are {known}"),
                                           {"key": key, "known": ", ".join(sorted(LABELS["th"])),
                                            "at_key": True})
         return labels

@@ -14,6 +14,7 @@ from pathlib import Path
 from typing import Any
 
 from ..errors import DefinitionError
+from ..i18n import _
 from .loader import Located, Path_, load_file
 
 MAX_DEPTH = 5
@@ -35,12 +36,12 @@ def load_definition(path: Path, chain: tuple[Path, ...] = ()) -> Located:
         located = _override(base, located) if isinstance(base.data, dict) else located
     if includes is not None:
         if not isinstance(includes, list):
-            raise DefinitionError([located.problem(("include",), "include takes a list of files")])
+            raise DefinitionError([located.problem(("include",), _("include takes a list of files"))])
         for index, name in enumerate(includes):
             part = _load_named(located, ("include", index), name, path, chain)
             read += part.sources or [part]
             if not isinstance(part.data, dict):
-                raise DefinitionError([part.problem((), "an included file is a mapping of fields")])
+                raise DefinitionError([part.problem((), _("an included file is a mapping of fields"))])
             located = _append(located, part)
     located.sources = read
     return located
@@ -49,19 +50,22 @@ def load_definition(path: Path, chain: tuple[Path, ...] = ()) -> Located:
 def _load_named(located: Located, where: Path_, name: Any, path: Path,
                 chain: tuple[Path, ...]) -> Located:
     if not isinstance(name, str):
-        raise DefinitionError([located.problem(where, "expected the name of a YAML file")])
+        raise DefinitionError([located.problem(where, _("expected the name of a YAML file"))])
     target = (path.parent / name).resolve()  # links followed: where it really is
     folder = (chain[0] if chain else path).resolve().parent
     if not target.is_relative_to(folder):
         # one message whether or not such a file exists: no probing outside the folder
-        raise DefinitionError([located.problem(where, f"'{name}' is outside the definition's "
-                                                      f"folder; only files inside it are read")])
+        raise DefinitionError([located.problem(where, _(
+            "'{name}' is outside the definition's folder; only files inside it are read").format(name=name))])
     if target in chain or target == path.resolve():
-        raise DefinitionError([located.problem(where, f"'{name}' is already being read: a loop")])
+        raise DefinitionError([located.problem(where, _("'{name}' is already being read: a loop").format(
+            name=name))])
     if len(chain) >= MAX_DEPTH:
-        raise DefinitionError([located.problem(where, f"more than {MAX_DEPTH} files deep")])
+        raise DefinitionError([located.problem(where, _("more than {limit} files deep").format(
+            limit=MAX_DEPTH))])
     if not target.is_file():
-        raise DefinitionError([located.problem(where, f"no file '{name}' beside {path.name}")])
+        raise DefinitionError([located.problem(where, _("no file '{name}' beside {file}").format(
+            name=name, file=path.name))])
     return load_definition(target, chain + (path.resolve(),))
 
 

@@ -14,6 +14,7 @@ from dataclasses import dataclass
 from pythainlp.util import normalize
 
 from ..errors import Problem
+from ..i18n import N_, _
 from .loader import Located, format_path
 
 _TONE = "\u0e48-\u0e4b"
@@ -33,16 +34,16 @@ class Rule:
 
 
 RULES = (
-    Rule("two SARA E typed for SARA AE", re.compile("\u0e40\u0e40"), "\u0e41"),
-    Rule("NIKHAHIT and SARA AA typed for SARA AM",
+    Rule(N_("two SARA E typed for SARA AE"), re.compile("\u0e40\u0e40"), "\u0e41"),
+    Rule(N_("NIKHAHIT and SARA AA typed for SARA AM"),
          re.compile(f"\u0e4d([{_TONE}]?)\u0e32"), "\\1\u0e33"),
-    Rule("tone mark typed before its vowel", re.compile(f"([{_TONE}])([{_ABOVE_OR_BELOW}])"),
+    Rule(N_("tone mark typed before its vowel"), re.compile(f"([{_TONE}])([{_ABOVE_OR_BELOW}])"),
          "\\2\\1"),
-    Rule("vowel or tone mark typed twice", re.compile(f"([{_MARKS}])\\1+"), "\\1"),
+    Rule(N_("vowel or tone mark typed twice"), re.compile(f"([{_MARKS}])\\1+"), "\\1"),
     # pasted from the web or a word processor: invisible on screen and on paper, but it splits
     # a word for searching and sorting, and the dictionary line breaks no longer see it whole
-    Rule("invisible character", re.compile(INVISIBLE), ""),
-    Rule("space inside a word", re.compile(
+    Rule(N_("invisible character"), re.compile(INVISIBLE), ""),
+    Rule(N_("space inside a word"), re.compile(
         f"(?<=[{_LEADING}]) +(?=[{_CONSONANT}])|(?<=[{_CONSONANT}]) +(?=[{_FOLLOWING}])"), ""),
 )
 
@@ -64,7 +65,7 @@ def findings(text: str) -> Iterator[Finding]:
 
 def fix_text(text: str) -> str:
     """The text with its Thai typing errors corrected."""
-    for _ in range(3):  # one fix can reveal another (a doubled mark typed before its vowel)
+    for _attempt in range(3):  # one fix can reveal another (a doubled mark typed before its vowel)
         fixed = text
         for rule in RULES:
             fixed = rule.pattern.sub(rule.replacement, fixed)
@@ -82,13 +83,14 @@ def lint(located: Located) -> list[Problem]:
         for finding in findings(source):
             line, column = _position(located.text, start + finding.index)
             out.append(Problem(located.file, line, column, format_path(path),
-                               f"warning: {finding.rule}: {_context(source, finding)}"))
+                               _("warning: {rule}: {context}").format(rule=_(finding.rule),
+                                                                      context=_context(source, finding))))
         value = " ".join(str(located.data_at(path)).split())
         if fix_text(value) == value and " ".join(normalize(value).split()) != value:
             line, column = _position(located.text, start)
-            out.append(Problem(located.file, line, column, format_path(path),
-                               f"warning: Thai characters out of order; PyThaiNLP would write "
-                               f"\"{normalize(value)}\""))
+            out.append(Problem(located.file, line, column, format_path(path), _(
+                "warning: Thai characters out of order; PyThaiNLP would write \"{text}\"").format(
+                    text=normalize(value))))
     return sorted(out, key=lambda p: (p.line, p.column))
 
 
@@ -118,7 +120,7 @@ def _context(source: str, finding: Finding) -> str:
     after = finding.index + len(finding.found)
     right = re.match(r"[^\s\"'\[\]{},]{0,12}", source[after:]).group(0)  # type: ignore[union-attr]
     typed, meant = visible(f"{left}{finding.found}{right}"), visible(f"{left}{finding.fixed}{right}")
-    return f"\"{typed}\" should be \"{meant}\""
+    return _("\"{typed}\" should be \"{meant}\"").format(typed=typed, meant=meant)
 
 
 def visible(text: str) -> str:

@@ -13,6 +13,8 @@ from dataclasses import dataclass
 
 import yaml
 
+from ..i18n import _
+
 # a scalar that opens with a quote: after `key: `, after `- `, or inside [ ] and { }
 _OPENING_QUOTE = re.compile(r"""(?:^\s*(?:-\s+)*(?:[^\s"'#][^:#"']*:\s+)?|[\[{,]\s*|:\s+)(["'])""")
 _KEY = re.compile(r"^(\s*)(?:-\s+)*([^\s:#\"'{\[][^:#\"'{\[]*?):(\s+|$)")
@@ -40,7 +42,8 @@ def explain(text: str, error: yaml.MarkedYAMLError) -> Explained:
     message = error.problem or str(error)
     if error.context:
         message = f"{message} ({error.context})"
-    return Explained(at + 1, (mark.column + 1) if mark else 1, f"YAML syntax error: {message}")
+    return Explained(at + 1, (mark.column + 1) if mark else 1,
+                     _("YAML syntax error: {message}").format(message=message))
 
 
 def _open_bracket(error: yaml.MarkedYAMLError) -> Explained | None:
@@ -51,8 +54,8 @@ def _open_bracket(error: yaml.MarkedYAMLError) -> Explained | None:
         return None
     opening = "[" if closing == "]" else "{"
     return Explained(mark.line + 1, mark.column + 1, (
-        f"the {opening} that opens here is not closed: end it with {closing}, and separate its "
-        f"items with commas"))
+        _("the {opening} that opens here is not closed: end it with {closing}, and separate its "
+          "items with commas").format(opening=opening, closing=closing)))
 
 
 def _tab(lines: list[str], at: int) -> Explained | None:
@@ -60,9 +63,10 @@ def _tab(lines: list[str], at: int) -> Explained | None:
         indent = line[:len(line) - len(line.lstrip())]
         if "\t" in indent:
             spaces = _expected_indent(lines, number)
-            hint = f" ({spaces} spaces, as the line before it suggests)" if spaces else ""
-            return Explained(number + 1, indent.index("\t") + 1,
-                             f"a tab is used to indent this line; indent with spaces only{hint}")
+            message = _("a tab is used to indent this line; indent with spaces only ({spaces} spaces, "
+                        "as the line before it suggests)") if spaces else \
+                _("a tab is used to indent this line; indent with spaces only")
+            return Explained(number + 1, indent.index("\t") + 1, message.format(spaces=spaces))
     return None
 
 
@@ -72,9 +76,9 @@ def _open_quote(lines: list[str], at: int) -> Explained | None:
         for match in _OPENING_QUOTE.finditer(code):
             quote, start = match.group(1), match.end()
             if not _closes(code[start:], quote):
-                return Explained(number + 1, start, (
-                    f"the quote ({quote}) that opens here is not closed on this line; close it "
-                    f"with {quote} at the end of the text"))
+                return Explained(number + 1, start, _(
+                    "the quote ({quote}) that opens here is not closed on this line; close it "
+                    "with {quote} at the end of the text").format(quote=quote))
             break  # one scalar per line start is enough to check
     return None
 
@@ -94,9 +98,9 @@ def _colon_in_text(lines: list[str], at: int) -> Explained | None:
     if value[:1] in "\"'[{|>" or ": " not in value.split(" #", 1)[0]:
         return None
     key = match.group(2)
-    return Explained(at + 1, match.end() + 1, (
-        f"a colon (:) inside the text of '{key}' makes YAML read it as another field; put the "
-        f"text in quotes: {key}: \"{value.split(' #', 1)[0].strip()}\""))
+    return Explained(at + 1, match.end() + 1, _(
+        "a colon (:) inside the text of '{key}' makes YAML read it as another field; put the "
+        "text in quotes: {key}: \"{text}\"").format(key=key, text=value.split(" #", 1)[0].strip()))
 
 
 def _indentation(lines: list[str], at: int) -> Explained | None:
@@ -108,9 +112,9 @@ def _indentation(lines: list[str], at: int) -> Explained | None:
         if allowed is not None and indent not in allowed:
             sibling = _expected_indent(lines, number)
             near = min(allowed, key=lambda level: (abs(level - indent), level != sibling))
-            return Explained(number + 1, indent + 1, (
-                f"this line is indented {indent} spaces; the lines around it use {near}: line it "
-                f"up with them"))
+            return Explained(number + 1, indent + 1, _(
+                "this line is indented {indent} spaces; the lines around it use {near}: line it "
+                "up with them").format(indent=indent, near=near))
     return None
 
 
