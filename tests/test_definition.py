@@ -60,7 +60,7 @@ def test_every_problem_is_reported_at_once_with_its_position(tmp_path):
         "minutes: 15}", "minutes: 15, activity: nope}").replace('"09:00"', "9")
     assert problems(tmp_path, text) == [
         "w.yaml:1:1: titel: unknown field 'titel'; did you mean 'title'?",  # and so no title
-        'w.yaml:5:14: agenda.days[0].start: write clock times in quotes, like "08:30"',
+        'w.yaml:5:14: agenda.days[0].start: write clock times with their minutes, like 08.30 or "08:30"',
         "w.yaml:8:51: agenda.days[0].items[1].activity: unknown activity 'nope' (defined: intro)",
     ]
 
@@ -106,7 +106,7 @@ self_assessment:
   roles: [{title: บทบาท, items: [ข้อ]}]
 """
     assert problems(tmp_path, text) == [
-        "w.yaml:16:19: self_assessment.scale.levels: input should be less than or equal to 7"]
+        "w.yaml:16:19: self_assessment.scale.levels: must be at most 7"]
 
 
 def test_a_character_the_bundled_font_cannot_print_is_an_error_at_its_place(tmp_path):
@@ -124,8 +124,8 @@ def test_extends_reuses_a_definition_and_reports_problems_where_they_stand(tmp_p
     with pytest.raises(DefinitionError) as info:
         read_workshop(child)
     assert info.value.lines() == [
-        f"{base}:14:14: activities[0].minutes: input should be greater than or equal to 1",
-        f"{child}:3:15: participants: input should be greater than or equal to 1",
+        f"{base}:14:14: activities[0].minutes: must be at least 1",
+        f"{child}:3:15: participants: must be at least 1",
     ]
     write_definition(tmp_path, MINIMAL, "base.yaml")
     write_definition(tmp_path, "extends: base.yaml\nid: child\ntitle: เวทีใหม่\n", "child.yaml")

@@ -96,7 +96,7 @@ def test_watch_rebuilds_on_save_and_survives_a_broken_file(tmp_path):
     try:
         wait_for(f"{path}: built")
         broken = wait_for("not built", MINIMAL.replace("minutes: 15", "minutes: -1"))
-        assert "agenda.days[0].items[1].minutes: input should be greater than or equal to 1" in broken
+        assert "agenda.days[0].items[1].minutes: must be at least 1" in broken
         wait_for(f"{path}: built", MINIMAL.replace("ปิดเวที", "ปิดเวทีและถ่ายรูปร่วมกัน"))
         template = tmp_path / "look" / "document.html.j2"
         template.parent.mkdir()
