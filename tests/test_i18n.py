@@ -187,3 +187,14 @@ def test_english_stays_english(tmp_path):
     assert status == 2 and err.splitlines() == [
         f"{path}:13:1: activites: unknown field 'activites'; did you mean 'activities'? Until it is, "
         f"activity ids cannot be found (2 in this file)."]
+
+
+def test_a_roster_slip_is_said_in_thai_at_its_row_and_column(tmp_path):
+    definition = tmp_path / "w.yaml"
+    definition.write_text(BASE, encoding="utf-8")
+    roster = tmp_path / "roster.csv"
+    roster.write_text("ลำดับ,ชื่อ,นามสกุล\n1,สมศรี,ใจดี\n2,,มั่นคง\n3,สมหญิง,ใจดี\n", encoding="utf-8")
+    status, _, err = run("--lang", "th", "build", str(definition), "--roster", str(roster),
+                         "-o", str(tmp_path / "out"))
+    assert status == 2 and err.splitlines() == [f"{roster}:3:2: ไม่มีชื่อ"]
+    assert not (tmp_path / "out").exists()

@@ -19,6 +19,7 @@ from pathlib import Path
 
 from ..definition import model
 from ..errors import Problem, ResultsError, at
+from ..i18n import N_, _
 from ..resources import FONT_FAMILY, font_coverage
 from .roster import Participant
 from .sheets import read_rows, safe_cell
@@ -113,13 +114,13 @@ def read_responses(paths: Sequence[Path], form: model.SelfAssessment) -> Respons
     warnings: list[str] = []
     responses: list[Response] = []
     for file_round, path in enumerate(paths, start=1):
-        rows = read_rows(path, "responses file", ResultsError)
+        rows = read_rows(path, N_("responses file"), ResultsError)
         if not rows:
-            problems.append(at(path, 1, 1, "the file is empty"))
+            problems.append(at(path, 1, 1, _("the file is empty")))
             continue
         columns = _map_columns(rows[0], items, str(path), warnings, problems)
         if not columns.ratings:
-            problems.append(at(path, 1, 1, "no column matches a sub-item of the self-assessment"))
+            problems.append(at(path, 1, 1, _("no column matches a sub-item of the self-assessment")))
             continue
         for number, row in enumerate(rows[1:], start=2):
             if not any(cell.strip() for cell in row):
@@ -128,16 +129,18 @@ def read_responses(paths: Sequence[Path], form: model.SelfAssessment) -> Respons
                                        else None, levels, problems, warnings))
     if len({r.round for r in responses}) > 1 and any(not r.code for r in responses):
         sources = sorted({r.source for r in responses if not r.code})
-        problems += [at(source, 1, 1, "rounds are compared participant by participant, by code, and "
-                     "this file has no รหัส/code column; add it (results-template writes one) or "
-                     "report one round at a time") for source in sources]
+        problems += [at(source, 1, 1, _("rounds are compared participant by participant, by code, and "
+                                        "this file has no รหัส/code column; add it (results-template "
+                                        "writes one) or report one round at a time"))
+                     for source in sources]
     seen: dict[tuple[str, int], Response] = {}
     for response in responses:
         key = (response.key, response.round)
         if key in seen:
             first = seen[key]
-            problems.append(at(response.source, response.row, 1, f"participant '{response.code}' "
-                            f"answered round {response.round} twice (also {first.source} row {first.row})"))
+            problems.append(at(response.source, response.row, 1, _(
+                "participant '{code}' answered round {round} twice (also {file} row {row})").format(
+                    code=response.code, round=response.round, file=first.source, row=first.row)))
         seen[key] = response
     if problems:
         raise ResultsError(problems)
@@ -188,13 +191,15 @@ def _map_columns(header: list[str], items: list[Item], source: str, warnings: li
             columns.remarks[index] = item.key
         elif item and item.key in columns.ratings.values():
             first = next(c for c, k in columns.ratings.items() if k == item.key)
-            problems.append(at(source, 1, index + 1, f"a second column for sub-item {item.key} (the "
-                            f"first is column {first + 1}); keep one"))
+            problems.append(at(source, 1, index + 1, _(
+                "a second column for sub-item {item} (the first is column {column}); keep one").format(
+                    item=item.key, column=first + 1)))
         elif item:
             columns.ratings[index] = item.key
         else:
-            warnings.append(f"{source}:1:{index + 1}: column '{title.strip()}' is not a sub-item of "
-                            f"the self-assessment; it is left out")
+            warnings.append(str(at(source, 1, index + 1, _(
+                "column '{title}' is not a sub-item of the self-assessment; it is left out").format(
+                    title=title.strip()))))
     return columns
 
 
@@ -212,19 +217,22 @@ def _response(row: list[str], number: int, columns: _Columns, source: str, file_
             round_number = int(digits.group(0))
         else:
             column = (columns.round or 0) + 1
-            problems.append(at(source, number, column, f"round '{round_text}' is not a number"))
+            problems.append(at(source, number, column, _("round '{round}' is not a number").format(
+                round=round_text)))
     ratings: dict[str, int | None] = {}
     for index, key in columns.ratings.items():
         value = cell(index)
         if not value:
             ratings[key] = None
-            warnings.append(f"{source}:{number}:{index + 1}: no answer for {key} (counted as missing)")
+            warnings.append(str(at(source, number, index + 1, _(
+                "no answer for {item} (counted as missing)").format(item=key))))
             continue
         rating = _rating(value)
         if rating is None or not 1 <= rating <= levels:
             shown = value if len(value) <= 20 else value[:20] + "…"
-            problems.append(at(source, number, index + 1, f"'{shown}' is not a rating from 1 to {levels} "
-                            f"(a whole number)"))
+            problems.append(at(source, number, index + 1, _(
+                "'{value}' is not a rating from 1 to {levels} (a whole number)").format(value=shown,
+                                                                                        levels=levels)))
             ratings[key] = None
             continue
         ratings[key] = rating
@@ -253,8 +261,8 @@ def _printable(text: str, where: str, warnings: list[str]) -> str:
     if not missing:
         return text
     shown = ", ".join(f"'{c}' (U+{ord(c):04X})" for c in missing)
-    warnings.append(f"{where}: warning: the bundled font ({FONT_FAMILY}) cannot print {shown}; "
-                    f"printed without it")
+    warnings.append(f"{where}: " + _("warning: the bundled font ({font}) cannot print {shown}; "
+                                     "printed without it").format(font=FONT_FAMILY, shown=shown))
     return " ".join("".join(c for c in text if c.isspace() or ord(c) in coverage).split())
 
 

@@ -15,6 +15,7 @@ from pathlib import Path
 
 from ..definition.model import PARTICIPANT_FIELDS
 from ..errors import Problem, RosterError, at
+from ..i18n import N_, _
 from ..resources import FONT_FAMILY, font_coverage
 from .sheets import EXCEL, read_rows
 
@@ -82,8 +83,8 @@ _BY_HEADER = {_key(h): name for name, headers in HEADERS.items() for h in header
 def read_roster(path: Path) -> Roster:
     """A roster (CSV or xlsx) as participants with codes, every problem located at its row and column."""
     if path.suffix.lower() not in (*EXCEL, ".csv", ".txt"):
-        raise RosterError([at(path, 1, 1, "a roster is a .csv or .xlsx file")])
-    return _parse(read_rows(path, "roster", RosterError, limit=MAX_ROWS + 1), str(path))
+        raise RosterError([at(path, 1, 1, _("a roster is a .csv or .xlsx file"))])
+    return _parse(read_rows(path, N_("roster"), RosterError, limit=MAX_ROWS + 1), str(path))
 
 
 def _parse(rows: list[list[str]], source: str) -> Roster:
@@ -92,7 +93,7 @@ def _parse(rows: list[list[str]], source: str) -> Roster:
         rows.pop(0)
         skipped += 1
     if not rows:
-        raise RosterError([at(source, 1, 1, "the roster is empty")])
+        raise RosterError([at(source, 1, 1, _("the roster is empty"))])
     header, body = rows[0], rows[1:]
     top = skipped + 1  # the header's row in the sheet
     columns: dict[int, str] = {}
@@ -102,12 +103,13 @@ def _parse(rows: list[list[str]], source: str) -> Roster:
         if name and name not in columns.values():
             columns[index] = name
         elif title.strip() and _key(title) not in IGNORED:
-            warnings.append(f"{source}:{top}:{index + 1}: warning: unknown column '{title.strip()}' "
-                            f"is ignored")
+            warnings.append(str(at(source, top, index + 1, _(
+                "warning: unknown column '{title}' is ignored").format(title=title.strip()))))
     if "name" not in columns.values():
-        raise RosterError([at(source, top, 1, "the roster has no name column (ชื่อ or name)")])
+        raise RosterError([at(source, top, 1, _("the roster has no name column (ชื่อ or name)"))])
     if len(body) > MAX_ROWS:
-        raise RosterError([at(source, top, 1, f"the roster has more than {MAX_ROWS} rows")])
+        raise RosterError([at(source, top, 1, _("the roster has more than {limit} rows").format(
+            limit=MAX_ROWS))])
     column_of = {name: index + 1 for index, name in columns.items()}
     coverage = font_coverage()
     problems: list[Problem] = []
@@ -126,7 +128,7 @@ def _parse(rows: list[list[str]], source: str) -> Roster:
     if problems:
         raise RosterError(problems)
     if not people:
-        raise RosterError([at(source, top + 1, 1, "the roster has no participants under its header")])
+        raise RosterError([at(source, top + 1, 1, _("the roster has no participants under its header"))])
     return Roster(source, people, set(columns.values()) | {"code"}, warnings)
 
 
@@ -136,16 +138,18 @@ def _row_problems(values: dict[str, str], column_of: dict[str, int], coverage: f
     bundled font cannot print (it would be a box on the sign-in sheet and the forms)."""
     for name, value in values.items():
         if len(value) > MAX_FIELD:
-            return [(column_of[name], f"{name} is longer than {MAX_FIELD} characters")]
+            return [(column_of[name], _("{field} is longer than {limit} characters").format(
+                field=name, limit=MAX_FIELD))]
     if not values.get("name"):
-        return [(column_of["name"], "the name is empty")]
+        return [(column_of["name"], _("the name is empty"))]
     found = []
     for name, value in values.items():
         missing = sorted({c for c in value if not c.isspace() and ord(c) not in coverage})
         if missing:
             shown = ", ".join(f"'{c}' (U+{ord(c):04X})" for c in missing)
-            found.append((column_of[name], f"the bundled font ({FONT_FAMILY}) cannot print {shown} "
-                                           f"in {name}; write it in Thai or Latin letters"))
+            found.append((column_of[name], _(
+                "the bundled font ({font}) cannot print {shown} in {field}; write it in Thai or Latin "
+                "letters").format(font=FONT_FAMILY, shown=shown, field=name)))
     return found
 
 
@@ -163,8 +167,8 @@ def _with_codes(people: list[Participant], source: str, problems: list[Problem],
     for person in people:
         code = person.code or _generated_code(person)
         if code in seen:
-            problems.append(at(source, person.row, column, f"duplicate code '{code}' "
-                            f"(also row {out[seen[code]].row})"))
+            problems.append(at(source, person.row, column, _(
+                "duplicate code '{code}' (also row {row})").format(code=code, row=out[seen[code]].row)))
             continue
         seen[code] = len(out)
         out.append(dataclasses.replace(person, number=len(out) + 1, code=code))
@@ -176,7 +180,7 @@ def _generated_code(person: Participant) -> str:
     who = "|".join([person.name, person.surname, person.area, person.district, person.province])
     number = int.from_bytes(hashlib.sha256(who.encode("utf-8")).digest()[:8], "big")
     code = ""
-    for _ in range(5):
+    for _place in range(5):
         number, digit = divmod(number, len(_CODE_ALPHABET))
         code += _CODE_ALPHABET[digit]
     return code

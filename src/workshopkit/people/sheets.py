@@ -16,6 +16,7 @@ import zipfile
 from pathlib import Path
 
 from ..errors import DataFileError, at
+from ..i18n import _
 
 EXCEL = (".xlsx", ".xlsm")
 MAX_BYTES = 20 * 1024 * 1024  # a roster of 5 000 or their answers to 100 items take a few MB
@@ -37,10 +38,12 @@ def read_rows(path: Path, noun: str, error: type[DataFileError], limit: int | No
     try:
         size = path.stat().st_size
         if size > MAX_BYTES:
-            raise error([at(source, 1, 1, f"the {noun} is {size} bytes; the limit is {MAX_BYTES} bytes")])
+            raise error([at(source, 1, 1, _("the {noun} is {size} bytes; the limit is {limit} bytes").format(
+                noun=_(noun), size=size, limit=MAX_BYTES))])
         raw = path.read_bytes()
     except OSError as exc:
-        raise error([at(source, 1, 1, f"cannot read the {noun}: {exc.strerror}")])
+        raise error([at(source, 1, 1, _("cannot read the {noun}: {reason}").format(noun=_(noun),
+                                                                                  reason=exc.strerror))])
     if path.suffix.lower() in EXCEL:
         rows = _excel_rows(raw, source, error, limit)
     else:
@@ -66,7 +69,8 @@ def _csv_rows(raw: bytes, source: str, noun: str, error: type[DataFileError], li
         text = raw.decode("utf-8-sig")
     except UnicodeDecodeError as exc:
         line = raw[: exc.start].count(b"\n") + 1
-        raise error([at(source, line, 1, f"the {noun} is not UTF-8 text (save it as CSV UTF-8)")])
+        raise error([at(source, line, 1, _("the {noun} is not UTF-8 text (save it as CSV UTF-8)").format(
+            noun=_(noun)))])
     # "CSV (Macintosh)" ends lines with a carriage return alone
     text = text.replace("\r\n", "\n").replace("\r", "\n")
     try:  # Excel in some locales saves CSV with ';' or tabs
@@ -78,16 +82,17 @@ def _csv_rows(raw: bytes, source: str, noun: str, error: type[DataFileError], li
     try:
         for row in reader:
             if len(row) > MAX_COLUMNS:
-                raise error([at(source, reader.line_num, MAX_COLUMNS + 1, f"the row has {len(row)} "
-                             f"columns; the limit is {MAX_COLUMNS}")])
+                raise error([at(source, reader.line_num, MAX_COLUMNS + 1, _(
+                    "the row has {count} columns; the limit is {limit}").format(count=len(row),
+                                                                                  limit=MAX_COLUMNS))])
             rows.append([_unescaped(cell) for cell in row])
             if len(rows) > limit:
                 break
     except csv.Error as exc:
         limit_hit = "field larger than field limit" in str(exc)
-        what = (f"a cell is longer than {csv.field_size_limit()} characters" if limit_hit
-                else f"the line cannot be read as CSV ({exc})")
-        raise error([at(source, reader.line_num, 1, f"{what}")])
+        what = (_("a cell is longer than {limit} characters").format(limit=csv.field_size_limit())
+                if limit_hit else _("the line cannot be read as CSV ({reason})").format(reason=exc))
+        raise error([at(source, reader.line_num, 1, what)])
     return rows
 
 
@@ -95,23 +100,24 @@ def _excel_rows(raw: bytes, source: str, error: type[DataFileError], limit: int)
     import openpyxl  # only a sheet in Excel needs it
 
     def fail(message: str, row: int = 1, column: int = 1) -> DataFileError:
-        return error([at(source, row, column, f"{message}")])
+        return error([at(source, row, column, message)])
 
     try:  # the sizes its parts declare bound what reading them yields
         archive = zipfile.ZipFile(io.BytesIO(raw))
         unpacked = sum(part.file_size for part in archive.infolist())
     except (zipfile.BadZipFile, OSError) as exc:
-        raise fail(f"cannot read the Excel file ({type(exc).__name__})")
+        raise fail(_("cannot read the Excel file ({reason})").format(reason=type(exc).__name__))
     if unpacked > MAX_UNPACKED:
-        raise fail(f"the Excel file unpacks to {unpacked} bytes (a zip bomb?); the limit is "
-                   f"{MAX_UNPACKED} bytes")
-    no_cells = "the workbook has no sheet of cells (a chart sheet only?); put the table on the first sheet"
+        raise fail(_("the Excel file unpacks to {size} bytes (a zip bomb?); the limit is {limit} "
+                     "bytes").format(size=unpacked, limit=MAX_UNPACKED))
+    no_cells = _("the workbook has no sheet of cells (a chart sheet only?); put the table on the "
+                 "first sheet")
     if not any(name.startswith("xl/worksheets/") for name in archive.namelist()):
         raise fail(no_cells)  # openpyxl itself fails on a workbook of chart sheets
     try:
         values = openpyxl.load_workbook(io.BytesIO(raw), read_only=True, data_only=True)
     except Exception as exc:  # openpyxl raises many kinds for a broken file
-        raise fail(f"cannot read the Excel file ({type(exc).__name__})")
+        raise fail(_("cannot read the Excel file ({reason})").format(reason=type(exc).__name__))
     if not values.worksheets:
         raise fail(no_cells)
     sheet = values.worksheets[0]
@@ -123,12 +129,13 @@ def _excel_rows(raw: bytes, source: str, error: type[DataFileError], limit: int)
         written = _bounded(openpyxl.load_workbook(io.BytesIO(raw), read_only=True).worksheets[0],
                            limit) if _FORMULA.search(xml) else []
     except Exception as exc:  # a damaged sheet part: truncated XML, a bad cell
-        raise fail(f"cannot read the Excel file: its first sheet is damaged ({type(exc).__name__})")
+        raise fail(_("cannot read the Excel file: its first sheet is damaged ({reason})").format(
+            reason=type(exc).__name__))
     for r, row in enumerate(written):
         for c, formula in enumerate(row):
             if rows[r][c] is None and isinstance(formula, str) and formula.startswith("="):
-                raise fail("a formula without a saved value (the file was never opened and saved "
-                           "in Excel or LibreOffice); open it, save it, or type the value",
+                raise fail(_("a formula without a saved value (the file was never opened and saved "
+                             "in Excel or LibreOffice); open it, save it, or type the value"),
                            r + 1, c + 1)
     for (top, left), (bottom, right) in _merged_ranges(xml):  # a merged cell's value fills all it covers
         if top <= len(rows) and left <= len(rows[top - 1]):

@@ -6,6 +6,7 @@ from urllib.parse import quote, urlencode, urlsplit, urlunsplit
 from .. import qr
 from ..definition import model
 from ..errors import Problem, at
+from ..i18n import _
 from .roster import Participant, Roster, RosterError
 
 
@@ -30,8 +31,9 @@ def check_personal_links(workshop: model.Workshop, roster: Roster) -> None:
             if survey.prefill:
                 message = qr.problem(personal_url(survey, person))
                 if message:
-                    problems.append(at(roster.source, person.row, 1, f"the pre-filled link of survey "
-                                    f"'{survey.id}' for {person.full_name}: {message} (shorter "
-                                    f"roster fields, or fewer pre-filled answers)"))
+                    problems.append(at(roster.source, person.row, 1, _(
+                        "the pre-filled link of survey '{survey}' for {name}: {problem} (shorter "
+                        "roster fields, or fewer pre-filled answers)").format(
+                            survey=survey.id, name=person.full_name, problem=message)))
     if problems:
         raise RosterError(problems)
