@@ -130,7 +130,7 @@ def test_a_slip_in_a_thai_definition_gets_a_thai_explanation_at_its_line(tmp_pat
 def test_the_clean_definition_has_nothing_to_say(tmp_path):
     path = tmp_path / "w.yaml"
     path.write_text(BASE, encoding="utf-8")
-    assert run("--lang", "th", "validate", str(path)) == (0, f"{path}: ok\n", "")
+    assert run("--lang", "th", "validate", str(path)) == (0, f"{path}: ถูกต้อง\n", "")
 
 
 def marked_messages() -> set[str]:

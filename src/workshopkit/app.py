@@ -29,6 +29,7 @@ from .definition.loader import load_file
 from .definition.read import check_text, read_definition, read_workshop
 from .definition.schema import SCHEMA_FILE, workshop_schema
 from .errors import WorkshopkitError
+from .i18n import _
 from .paper.page import PageDescription
 from .people import results
 from .people.roster import blank_roster, read_roster
@@ -77,7 +78,8 @@ def build(definition: Path, out: Path, formats: tuple[str, ...] = FORMATS, *,
     `max_memory_mib`, then writes the files."""
     unknown = [f for f in formats if f not in FORMATS]
     if unknown:
-        raise WorkshopkitError(f"unknown output format {', '.join(unknown)}; use pdf or docx")
+        raise WorkshopkitError(_("unknown output format {formats}; use pdf or docx").format(
+            formats=", ".join(unknown)))
     people = read_roster(roster) if roster else None
     read = read_definition(definition, people.columns if people else None)
     workshop = read.workshop
@@ -117,7 +119,7 @@ def _render_pack(job: _PackJob, progress: Progress) -> tuple[list[tuple[bytes, E
         else None
     extension = "pdf" if "pdf" in job.formats else "docx"
     pages.update(dict.fromkeys(FRONT, 1))
-    for _ in range(3):
+    for _attempt in range(3):
         front = compose_front(job.workshop, job.documents, pages, job.copies,
                               run.pages if run else None, extension)
         laid_out = renderer.pages([front.cover, front.print_checklist])
@@ -143,7 +145,8 @@ def results_template(definition: Path, out: Path, roster: Path | None = None,
     """The CSV to type paper self-assessments into; returns how many participant rows it has."""
     workshop = read_workshop(definition)
     if workshop.self_assessment is None:
-        raise WorkshopkitError(f"{definition}: the workshop has no self_assessment to collect")
+        raise WorkshopkitError(_("{file}: the workshop has no self_assessment to collect").format(
+            file=definition))
     people = read_roster(roster).participants if roster else blank_roster(workshop.participants or 30)
     data = results.template_csv(workshop.self_assessment, people, round_number, named=roster is not None)
     output.make_folder(out.parent)
@@ -157,10 +160,11 @@ def build_results(definition: Path, responses: Sequence[Path], out: Path,
     """The results report of filled self-assessments, as results.pdf and results.docx."""
     workshop = read_workshop(definition)
     if workshop.self_assessment is None:
-        raise WorkshopkitError(f"{definition}: the workshop has no self_assessment to report on")
+        raise WorkshopkitError(_("{file}: the workshop has no self_assessment to report on").format(
+            file=definition))
     data = results.read_responses(responses, workshop.self_assessment)
     if not data.responses:
-        raise WorkshopkitError("no responses to report on")
+        raise WorkshopkitError(_("no responses to report on"))
     report = compose_results(workshop, data, style_of(workshop), per_participant)
     bundle = Bundle("results", "results-report", "facilitator", 1, report.title, (report,))
     task = bounded.Call(_render_bundle, (bundle, formats, describe(workshop, definition.parent),
@@ -240,7 +244,11 @@ def _fix(file: Path) -> str:
     if not count:
         return ""
     backup = output.rewrite_source(file, text)
-    return f"{file}: fixed {count} Thai typing error{'s' if count > 1 else ''} (original kept as {backup})"
+    if count == 1:
+        return _("{file}: fixed 1 Thai typing error (original kept as {backup})").format(file=file,
+                                                                                           backup=backup)
+    return _("{file}: fixed {count} Thai typing errors (original kept as {backup})").format(
+        file=file, count=count, backup=backup)
 
 
 def new(name: str, source: str | None, folder: Path) -> Path:
@@ -248,7 +256,7 @@ def new(name: str, source: str | None, folder: Path) -> Path:
     shipped workshop or a definition file; nothing is written when it would not validate."""
     path = folder / f"{name}.yaml"
     if path.exists():
-        raise WorkshopkitError(f"{path} exists already; choose another name")
+        raise WorkshopkitError(_("{path} exists already; choose another name").format(path=path))
     origin = library.find(source) if source else None
     text = library.new_definition(name, origin, f"./{SCHEMA_FILE}")
     check_text(text, path)

@@ -12,6 +12,7 @@ import click
 
 from . import app, i18n
 from .errors import WorkshopkitError
+from .i18n import _
 from .render.bounded import DEFAULT_MEMORY_MIB, DEFAULT_SECONDS, SECONDS_PER_PARTICIPANT
 from .terminal import agenda_lines
 
@@ -56,7 +57,7 @@ class _Commands(click.Group):
         try:
             return super().invoke(ctx)
         except KeyboardInterrupt:
-            click.echo("workshopkit: stopped (Ctrl+C); nothing was written", err=True)
+            click.echo(_("workshopkit: stopped (Ctrl+C); nothing was written"), err=True)
             sys.exit(130)
 
 
@@ -80,7 +81,7 @@ def results_template(file: Path, out: Path, roster: Path | None, round_number: i
     """Write the CSV to type paper self-assessments into."""
     with _user_errors():
         rows = app.results_template(file, out, roster, round_number)
-    click.echo(f"{out}: {rows} rows to fill in")
+    click.echo(_("{file}: {rows} rows to fill in").format(file=out, rows=rows))
 
 
 @main.command()
@@ -133,10 +134,11 @@ def watch(file: Path, out: Path, fmt: str) -> None:
             result = app.build(file, out, formats)
         except WorkshopkitError as error:
             _echo([*error.lines(), *map(str, getattr(error, "warnings", [])),
-                   f"{file}: not built; fix it and save again"])
+                   _("{file}: not built; fix it and save again").format(file=file)])
             return
         _echo(result.warnings)
-        click.echo(f"{file}: built {len(result.entries)} files into {result.folder}")
+        click.echo(_("{file}: built {count} files into {folder}").format(
+            file=file, count=len(result.entries), folder=result.folder))
 
     def is_source(_, path: str) -> bool:
         # definitions and templates; the outputs (PDF, DOCX, JSON, temporary files) never are,
@@ -144,7 +146,7 @@ def watch(file: Path, out: Path, fmt: str) -> None:
         return Path(path).suffix in {".yaml", ".yml", ".j2", ".css"}
 
     rebuild()
-    for _ in changes(file.resolve().parent, watch_filter=is_source, debounce=300,
+    for _changed in changes(file.resolve().parent, watch_filter=is_source, debounce=300,
                      raise_interrupt=False):
         rebuild()
 
@@ -179,7 +181,7 @@ def new(name: str, source: str | None, out: Path) -> None:
     """Write NAME.yaml, a definition that validates and stands on its own, to start from."""
     with _user_errors():
         path = app.new(name, source, out)
-    click.echo(f"{path}: written; check it with `workshopkit validate {path}`")
+    click.echo(_("{path}: written; check it with `workshopkit validate {path}`").format(path=path))
 
 
 def _progress():
@@ -217,7 +219,7 @@ def validate(files: tuple[Path, ...], fix: bool, verbose: bool) -> None:
             _echo([*checked.problems, *checked.warnings])
             continue
         _echo(checked.warnings)
-        click.echo(f"{file}: ok")
+        click.echo(_("{file}: ok").format(file=file))
         if verbose:
             for line in checked.fields:
                 click.echo(f"  {line}")

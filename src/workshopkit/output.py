@@ -19,6 +19,7 @@ from collections.abc import Iterator, Sequence
 from pathlib import Path
 
 from .errors import OutputError
+from .i18n import _
 
 try:
     import fcntl
@@ -37,20 +38,20 @@ def pack_folder(out: Path, name: str) -> Iterator[Path]:
     root = out.resolve()
     folder = (root / name).resolve()
     if not folder.is_relative_to(root):
-        raise OutputError(f"pack folder {folder} would be outside {root}")
+        raise OutputError(_("pack folder {folder} would be outside {root}").format(folder=folder, root=root))
     make_folder(folder)
     try:
         handle = os.open(folder, os.O_RDONLY)
     except OSError as exc:
-        raise OutputError(f"cannot open {folder}: {exc.strerror}")
+        raise OutputError(_("cannot open {path}: {reason}").format(path=folder, reason=exc.strerror))
     try:
         if fcntl:
             try:
                 fcntl.flock(handle, fcntl.LOCK_EX | fcntl.LOCK_NB)
             except OSError as exc:
                 if exc.errno in (errno.EWOULDBLOCK, errno.EAGAIN):
-                    raise OutputError(f"{folder} is in use by another build; try again when it "
-                                      f"has finished")
+                    raise OutputError(_("{folder} is in use by another build; try again when it has "
+                                        "finished").format(folder=folder))
                 raise
         for stale in folder.glob(".*.tmp"):  # left by a build that was killed while writing
             stale.unlink(missing_ok=True)
@@ -62,11 +63,11 @@ def pack_folder(out: Path, name: str) -> Iterator[Path]:
 def make_folder(folder: Path) -> None:
     """`folder` and its parents, or a message saying why not."""
     if folder.exists() and not folder.is_dir():
-        raise OutputError(f"cannot create {folder}: it is a file, not a folder")
+        raise OutputError(_("cannot create {folder}: it is a file, not a folder").format(folder=folder))
     try:
         folder.mkdir(parents=True, exist_ok=True)
     except OSError as exc:
-        raise OutputError(f"cannot create {folder}: {exc.strerror}")
+        raise OutputError(_("cannot create {folder}: {reason}").format(folder=folder, reason=exc.strerror))
 
 
 def write_pack(folder: Path, files: Sequence[tuple[str, bytes]], manifest: dict | None
@@ -108,16 +109,17 @@ def write_all(files: Sequence[tuple[Path, bytes]]) -> None:
         for where, data in files:
             staged.append((_temporary(where, data), where))
     except OSError as exc:
-        for temporary, _ in staged:
+        for temporary, _target in staged:
             temporary.unlink(missing_ok=True)
-        raise OutputError(f"cannot write {where}: {exc.strerror}; nothing was replaced")
+        raise OutputError(_("cannot write {path}: {reason}; nothing was replaced").format(
+            path=where, reason=exc.strerror))
     try:
         for temporary, where in staged:
             os.replace(temporary, where)
     except OSError as exc:
-        raise OutputError(f"cannot write {where}: {exc.strerror}")
+        raise OutputError(_("cannot write {path}: {reason}").format(path=where, reason=exc.strerror))
     finally:
-        for temporary, _ in staged:
+        for temporary, _target in staged:
             temporary.unlink(missing_ok=True)
 
 
@@ -130,7 +132,7 @@ def write_atomic(path: Path, data: bytes, mode: int | None = None) -> None:
         finally:
             temporary.unlink(missing_ok=True)
     except OSError as exc:
-        raise OutputError(f"cannot write {path}: {exc.strerror}")
+        raise OutputError(_("cannot write {path}: {reason}").format(path=path, reason=exc.strerror))
 
 
 def rewrite_source(path: Path, text: str) -> Path:
@@ -142,7 +144,7 @@ def rewrite_source(path: Path, text: str) -> Path:
         original = target.read_bytes()
         mode = target.stat().st_mode & 0o7777
     except OSError as exc:
-        raise OutputError(f"cannot read {path}: {exc.strerror}")
+        raise OutputError(_("cannot read {path}: {reason}").format(path=path, reason=exc.strerror))
     backup = target.with_name(target.name + ".bak")
     write_atomic(backup, original, mode)
     bom = b"\xef\xbb\xbf" if original.startswith(b"\xef\xbb\xbf") else b""

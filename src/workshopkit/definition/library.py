@@ -6,6 +6,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from ..errors import WorkshopkitError
+from ..i18n import _
 from ..resources import asset_dir
 from . import model
 from .read import read_workshop
@@ -67,14 +68,15 @@ def find(name: str) -> Path:
     for workshop in shipped():
         if workshop.id == name or workshop.path.stem == name:
             return workshop.path
-    raise WorkshopkitError(f"no shipped workshop '{name}' (see `workshopkit list`)")
+    raise WorkshopkitError(_("no shipped workshop '{name}' (see `workshopkit list`)").format(name=name))
 
 
 def new_definition(name: str, source: Path | None, schema_ref: str) -> str:
     """The text of a new definition NAME, standing on its own: `source` with what it extends
     and includes written in, or a short starting point."""
     if not re.fullmatch(r"[a-z0-9][a-z0-9_-]*", name):
-        raise WorkshopkitError(f"'{name}' is not a valid name (lower-case letters, digits, '-' and '_')")
+        raise WorkshopkitError(_("'{name}' is not a valid name (lower-case letters, digits, '-' and "
+                                 "'_')").format(name=name))
     schema = SCHEMA_LINE.format(schema_ref)
     if source is None:
         return NEW.format(schema=schema, name=name)

@@ -23,6 +23,7 @@ from multiprocessing.connection import Connection
 from typing import Any
 
 from ..errors import RenderError, WorkshopkitError
+from ..i18n import _
 
 try:
     import resource
@@ -130,14 +131,14 @@ def _await(receive: Connection, deadline: float, progress: Progress | None) -> t
 
 def _limit_message(kind: str, what: str, bounds: Bounds, exitcode: int | None) -> str:
     if kind == "time":
-        return (f"{what} took longer than {bounds.seconds:g} s, the time limit of a render "
-                f"(--max-seconds); it was stopped and nothing was written")
+        return _("{what} took longer than {seconds} s, the time limit of a render (--max-seconds); "
+                 "it was stopped and nothing was written").format(what=what, seconds=f"{bounds.seconds:g}")
     if kind == "memory":
-        return (f"{what} needed more than {bounds.memory_mib} MiB, the memory limit of a render "
-                f"(--max-memory); it was stopped and nothing was written")
+        return _("{what} needed more than {limit} MiB, the memory limit of a render (--max-memory); "
+                 "it was stopped and nothing was written").format(what=what, limit=bounds.memory_mib)
     how = f"signal {signal.Signals(-exitcode).name}" if exitcode and exitcode < 0 else f"status {exitcode}"
-    return (f"{what}: the render worker ended with {how}, most likely at the memory limit of "
-            f"{bounds.memory_mib} MiB (--max-memory); nothing was written")
+    return _("{what}: the render worker ended with {how}, most likely at the memory limit of {limit} "
+             "MiB (--max-memory); nothing was written").format(what=what, how=how, limit=bounds.memory_mib)
 
 
 def _stop(worker: multiprocessing.process.BaseProcess, grace: float) -> None:

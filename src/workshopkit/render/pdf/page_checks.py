@@ -12,6 +12,8 @@ from collections.abc import Iterator
 from weasyprint.document import Page
 from weasyprint.formatting_structure import boxes
 
+from ...i18n import _
+
 # A last page whose content (text and writing space) is no taller than this share of the page
 # is a sheet of paper per copy for a remark, a closing row or two: said when refitting fails.
 NEARLY_EMPTY_SHARE = 0.25
@@ -54,14 +56,16 @@ def overflow(page: Page) -> str | None:
         x, y = box.position_x, box.position_y
         width, height = box.margin_width(), box.margin_height()
         if x + width > right + TOLERANCE_PX or x < left - TOLERANCE_PX:
-            return f"{_what(box)} is {(x + width - left) / PX_PER_MM:.0f} mm wide; the page has " \
-                   f"{(right - left) / PX_PER_MM:.0f} mm"
+            return _("{what} is {width} mm wide; the page has {room} mm").format(
+                what=_what(box), width=f"{(x + width - left) / PX_PER_MM:.0f}",
+                room=f"{(right - left) / PX_PER_MM:.0f}")
         if y + height > bottom + TOLERANCE_PX:
-            return f"{_what(box)} runs {(y + height - bottom) / PX_PER_MM:.0f} mm below the page"
+            return _("{what} runs {depth} mm below the page").format(
+                what=_what(box), depth=f"{(y + height - bottom) / PX_PER_MM:.0f}")
     return None
 
 
 def _what(box) -> str:
     if isinstance(box, boxes.TableCellBox):
-        return "a table cell"
-    return "a line of text" if isinstance(box, boxes.TextBox) else "a picture"
+        return _("a table cell")
+    return _("a line of text") if isinstance(box, boxes.TextBox) else _("a picture")

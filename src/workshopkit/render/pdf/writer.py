@@ -22,6 +22,7 @@ from weasyprint.urls import URLFetcher, URLFetcherResponse
 from ... import qr, templating
 from ...compose import tree as doc
 from ...errors import RenderError
+from ...i18n import _
 from ...paper import page as page_module
 from ...paper.page import LINE_MM, MARGINS_MM, PageDescription
 from ...resources import FONT_FAMILY, font_coverage, fonts_dir, templates_dir
@@ -140,15 +141,16 @@ class PdfWriter:
                     break
             else:
                 if document.audience == "participant" and page_checks.nearly_empty(rendered.pages[-1]):
-                    self.warnings.append(
-                        f"{document.title}: page {len(rendered.pages)} is a quarter full or less, even "
-                        f"set tighter; shorten the document or print it as it is")
+                    self.warnings.append(_(
+                        "{document}: page {page} is a quarter full or less, even set tighter; shorten "
+                        "the document or print it as it is").format(document=document.title,
+                                                                      page=len(rendered.pages)))
         self.fitted[document.slug] = known or ""
         for number, page in enumerate(rendered.pages, start=1):
             problem = page_checks.overflow(page)
             if problem:
-                raise RenderError(f"{document.title}, page {number}: {problem}; it would be cut off "
-                                  f"on paper")
+                raise RenderError(_("{document}, page {page}: {problem}; it would be cut off on "
+                                    "paper").format(document=document.title, page=number, problem=problem))
         return rendered
 
     def _layout(self, document: doc.Document, fit: str = "") -> Rendered:
@@ -156,8 +158,9 @@ class PdfWriter:
         with _warnings_fail(document.title, self.fetcher):
             rendered = html.render(stylesheets=self.stylesheets, font_config=self.font_config)
         if len(rendered.pages) > MAX_PAGES:
-            raise RenderError(f"{document.title}: lays out to {len(rendered.pages)} pages; the limit "
-                              f"is {MAX_PAGES} pages per document")
+            raise RenderError(_("{document}: lays out to {pages} pages; the limit is {limit} pages per "
+                                "document").format(document=document.title, pages=len(rendered.pages),
+                                                   limit=MAX_PAGES))
         return rendered
 
     def write(self, rendered: Sequence[Rendered]) -> bytes:
@@ -208,7 +211,8 @@ class PdfWriter:
                           if not c.isspace() and ord(c) not in self.coverage})
         if missing:
             shown = ", ".join(f"'{c}' (U+{ord(c):04X})" for c in missing)
-            raise RenderError(f"{document.title}: the bundled font has no glyph for {shown}")
+            raise RenderError(_("{document}: the bundled font has no glyph for {shown}").format(
+                document=document.title, shown=shown))
 
 
 def _page_facts() -> str:
