@@ -160,3 +160,27 @@ def test_no_module_is_too_long_to_read(relative):
     if relative == "render/pdf/patches/thai_text.py":  # holds a vendored WeasyPrint function
         return
     assert len((SRC / relative).read_text(encoding="utf-8").splitlines()) <= 450
+
+
+def test_no_function_that_says_a_message_binds_the_name_of_the_translation():
+    """`_` is gettext wherever i18n is imported: a loop variable or an unpacked `_` in the same
+    function would replace it (a NameError, or a message taken from the data)."""
+    for relative in MODULES:
+        tree = ast.parse((SRC / relative).read_text(encoding="utf-8"))
+        if not any(isinstance(n, ast.ImportFrom) and (n.module or "").endswith("i18n")
+                   for n in tree.body):
+            continue
+        for function in ast.walk(tree):
+            if not isinstance(function, ast.FunctionDef | ast.AsyncFunctionDef):
+                continue
+            bound = {n.id for n in ast.walk(function) if isinstance(n, ast.Name) and n.id == "_"
+                     and isinstance(n.ctx, ast.Store) and not _in_comprehension(function, n)}
+            assert not bound, f"{relative}:{function.lineno} {function.name} binds _"
+
+
+def _in_comprehension(function: ast.AST, name: ast.Name) -> bool:
+    for node in ast.walk(function):
+        if isinstance(node, ast.ListComp | ast.SetComp | ast.GeneratorExp | ast.DictComp) \
+                and any(n is name for n in ast.walk(node)):
+            return True
+    return False

@@ -161,7 +161,7 @@ def _work(task: Call, bounds: Bounds, send: Connection, watch: Connection) -> No
         os.setpgrp()
     if resource:
         limit = bounds.memory_mib * 1024 * 1024
-        _, hard = resource.getrlimit(resource.RLIMIT_AS)
+        _soft, hard = resource.getrlimit(resource.RLIMIT_AS)
         if hard != resource.RLIM_INFINITY:  # a machine's own cap stays, and may be lower
             limit = min(limit, hard)
         resource.setrlimit(resource.RLIMIT_AS, (limit, limit))
