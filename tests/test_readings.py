@@ -62,6 +62,29 @@ def test_what_is_not_understood_is_left_for_the_model_to_refuse():
     assert date("12 Smarch 2569") == "12 Smarch 2569" and date("31/02/2569") == "31/02/2569"
 
 
+@pytest.fixture(scope="module")
+def agenda_writer(tmp_path_factory) -> PdfWriter:
+    return PdfWriter(tmp_path_factory.mktemp("source"), PageDescription(page_label="หน้า"))
+
+
+def printed_agenda(writer: PdfWriter, folder, text: str) -> str:
+    workshop = read_workshop(write_definition(folder, text))
+    pdf = folder / "agenda.pdf"
+    pdf.write_bytes(writer.write([writer.render(compose_agenda(workshop, style_of(workshop)))]))
+    return fold(pdftotext(pdf))
+
+
+@pytest.mark.parametrize(("start", "minutes", "date"), [
+    ("8.30", "90", "2569-03-12"), ("08.30", "90 นาที", "12/03/2569"), ('"8.30"', "๙๐", "12 มีนาคม 2569"),
+    ("8:30", "1 ชั่วโมง 30 นาที", "12 มี.ค. 2569"), ("๐๘.๓๐", "1 ชม. 30 นาที", "๑๒ มีนาคม ๒๕๖๙"),
+    ("08.30 น.", "90 minutes", "2026-03-12"), ("๘.๓๐ น.", "1 hour 30 minutes", "12 March 2026"),
+])
+def test_every_form_prints_the_same_agenda(agenda_writer, tmp_path, start, minutes, date):
+    text = printed_agenda(agenda_writer, tmp_path, DAY.format(date=date, start=start, minutes=minutes))
+    assert fold("วันพฤหัสบดีที่ 12 มีนาคม พ.ศ. 2569") in text
+    assert fold("08.30 – 10.00 น.") in text and fold("10.00 น.") in text
+
+
 def test_the_printed_agenda_says_what_the_trainer_meant(tmp_path):
     definition = write_definition(tmp_path, DAY.format(date="2569-03-12", start="08.30 น.",
                                                        minutes="1 ชั่วโมง 30 นาที"))
