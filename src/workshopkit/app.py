@@ -87,8 +87,9 @@ def build(definition: Path, out: Path, formats: tuple[str, ...] = FORMATS, *,
         check_personal_links(workshop, people)
     expected = participants or workshop.participants
     signers = people.participants if people else blank_roster(expected or BLANK_SIGN_IN_ROWS)
-    documents = [*compose_all(workshop), compose_sign_in(workshop, style_of(workshop), signers)]
-    sets = personal_sets(workshop, style_of(workshop), participant_documents(documents),
+    style = style_of(workshop)
+    documents = [*compose_all(workshop), compose_sign_in(workshop, style, signers)]
+    sets = personal_sets(workshop, style, participant_documents(documents),
                          people.participants) if people and "pdf" in formats else []
     copies = len(people.participants) if people else (expected or 1)
     job = _PackJob(workshop, tuple(documents), tuple(sets), formats, copies,
@@ -189,21 +190,9 @@ def _render_bundle(bundle: Bundle, formats: tuple[str, ...], page: PageDescripti
     return files, renderer.warnings
 
 
-@dataclass(frozen=True)
-class Shipped:
-    """A shipped workshop as `list` shows it."""
-
-    path: Path
-    id: str
-    title: str
-    days: int
-    documents: list[str]  # the slugs of its documents
-
-
-def shipped() -> list[Shipped]:
-    """The library of shipped workshops a facilitator starts from."""
-    return [Shipped(s.path, s.id, s.workshop.title, len(s.workshop.agenda.days),
-                    [d.slug for d in compose_all(s.workshop)]) for s in library.shipped()]
+def shipped() -> list[tuple[library.Shipped, list[str]]]:
+    """The library of shipped workshops a facilitator starts from, each with its documents' slugs."""
+    return [(s, [d.slug for d in compose_all(s.workshop)]) for s in library.shipped()]
 
 
 @dataclass
@@ -232,7 +221,7 @@ def validate(file: Path, fix: bool = False) -> Checked:
         read = read_definition(file)
     except WorkshopkitError as error:
         checked.problems = error.lines()
-        checked.warnings = [str(w) for w in getattr(error, "warnings", [])]
+        checked.warnings = [str(w) for w in error.warnings]
         return checked
     checked.workshop = read.workshop
     checked.warnings = [str(w) for w in read.warnings]

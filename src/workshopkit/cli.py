@@ -28,7 +28,7 @@ def _user_errors() -> Iterator[None]:
     try:
         yield
     except WorkshopkitError as error:
-        _echo([*error.lines(), *map(str, getattr(error, "warnings", []))])
+        _echo([*error.lines(), *map(str, error.warnings)])
         sys.exit(2)
 
 
@@ -133,7 +133,7 @@ def watch(file: Path, out: Path, fmt: str) -> None:
         try:
             result = app.build(file, out, formats)
         except WorkshopkitError as error:
-            _echo([*error.lines(), *map(str, getattr(error, "warnings", [])),
+            _echo([*error.lines(), *map(str, error.warnings),
                    _("{file}: not built; fix it and save again").format(file=file)])
             return
         _echo(result.warnings)
@@ -154,11 +154,11 @@ def watch(file: Path, out: Path, fmt: str) -> None:
 @main.command("list")
 def list_workshops() -> None:
     """Show the shipped workshops, their days and documents."""
-    for workshop in app.shipped():
-        click.echo(f"{workshop.id}  ({workshop.days} day{'s' if workshop.days > 1 else ''})  "
-                   f"{workshop.title}")
-        click.echo(f"    {workshop.path}")
-        click.echo(f"    documents: {', '.join(workshop.documents)}")
+    for shipped, documents in app.shipped():
+        days = len(shipped.workshop.agenda.days)
+        click.echo(f"{shipped.id}  ({days} day{'s' if days > 1 else ''})  {shipped.workshop.title}")
+        click.echo(f"    {shipped.path}")
+        click.echo(f"    documents: {', '.join(documents)}")
 
 
 @main.command()

@@ -32,6 +32,9 @@ def at(file: object, line: int, column: int, message: str) -> Problem:
 class WorkshopkitError(Exception):
     """Base of every error the user can fix."""
 
+    # what reading found besides the error (Thai typing warnings), said with it
+    warnings: list[Problem] = []  # never mutated: a DefinitionError sets its own
+
     def lines(self) -> list[str]:
         """The error as the lines the command prints."""
         return [str(self)]

@@ -48,3 +48,12 @@ def font_coverage() -> frozenset[int]:
 
     faces = [set(TTFont(fonts_dir() / name, lazy=True).getBestCmap()) for name in FONT_FACES.values()]
     return frozenset(set.intersection(*faces)) | INVISIBLE
+
+
+def unprintable(text: str) -> str:
+    """The characters of `text` the bundled font cannot draw, each with its code point
+    (`'🎉' (U+1F389)`), or "" when it can draw them all; font_coverage is cached, so this is
+    cheap per string."""
+    coverage = font_coverage()
+    missing = sorted({c for c in text if not c.isspace() and ord(c) not in coverage})
+    return ", ".join(f"'{c}' (U+{ord(c):04X})" for c in missing)

@@ -88,17 +88,24 @@ def participant_documents(documents: Sequence[doc.Document]) -> tuple[doc.Docume
     return tuple(d for d in documents if d.audience == "participant")
 
 
+def duplex_order(documents: Sequence[doc.Document], pages: Mapping[str, int]) -> list[int | None]:
+    """The pages of the documents printed one after another on a duplex printer, as the index
+    of the document each page comes from, None for a blank back: a form that is handed in
+    (`collected`) starts on a front side and ends its own sheet, so collecting it takes no
+    other sheet's page with it. The plan counts these; the renderer assembles them."""
+    order: list[int | None] = []
+    for index, document in enumerate(documents):
+        if document.collected and len(order) % 2:
+            order.append(None)
+        order += [index] * pages[document.slug]
+        if document.collected and len(order) % 2:
+            order.append(None)
+    return order
+
+
 def duplex_count(documents: Sequence[doc.Document], pages: Mapping[str, int]) -> int:
-    """Pages of the documents printed one after another on a duplex printer, a collected form
-    on sheets of its own (see render's `duplex_pages`, which inserts the blank backs)."""
-    count = 0
-    for document in documents:
-        if document.collected and count % 2:
-            count += 1
-        count += pages[document.slug]
-        if document.collected and count % 2:
-            count += 1
-    return count
+    """Pages of the documents printed one after another on a duplex printer, blank backs included."""
+    return len(duplex_order(documents, pages))
 
 
 def print_jobs(style: Style, extension: str, documents: Sequence[doc.Document],

@@ -20,7 +20,7 @@ from .. import qr
 from ..errors import DefinitionError, Problem
 from ..i18n import N_, _
 from ..paper.page import LINE_MM, content_width
-from ..resources import FONT_FAMILY, font_coverage
+from ..resources import FONT_FAMILY, unprintable
 from . import fit as layout
 from . import model, thai_lint
 from .loader import Located, Path_, load_text
@@ -242,11 +242,9 @@ def validate(located: Located, default_id: str | None = None,
 def _glyph_problems(located: Located) -> Iterator[Problem]:
     """Every character the bundled fonts cannot draw, where it stands: printed, it would be a
     box, or whatever font the printing machine happens to have."""
-    coverage = font_coverage()
     for path, value in _strings(located.data, ()):
-        missing = sorted({c for c in value if not c.isspace() and ord(c) not in coverage})
-        if missing:
-            shown = ", ".join(f"'{c}' (U+{ord(c):04X})" for c in missing)
+        shown = unprintable(value)
+        if shown:
             yield located.problem(path, _("the bundled font ({font}) cannot print {shown}").format(
                 font=FONT_FAMILY, shown=shown))
 

@@ -20,7 +20,7 @@ from pathlib import Path
 from ..definition import model
 from ..errors import Problem, ResultsError, at
 from ..i18n import N_, _
-from ..resources import FONT_FAMILY, font_coverage
+from ..resources import FONT_FAMILY, font_coverage, unprintable
 from .roster import Participant
 from .sheets import read_rows, safe_cell
 
@@ -256,11 +256,10 @@ def _rating(value: str) -> int | None:
 def _printable(text: str, where: str, warnings: list[str]) -> str:
     """What a participant typed, without the characters the bundled font cannot print (an
     emoji in a remark): the report prints the rest, and the warning says what was left out."""
-    coverage = font_coverage()
-    missing = sorted({c for c in text if not c.isspace() and ord(c) not in coverage})
-    if not missing:
+    shown = unprintable(text)
+    if not shown:
         return text
-    shown = ", ".join(f"'{c}' (U+{ord(c):04X})" for c in missing)
+    coverage = font_coverage()
     warnings.append(f"{where}: " + _("warning: the bundled font ({font}) cannot print {shown}; "
                                      "printed without it").format(font=FONT_FAMILY, shown=shown))
     return " ".join("".join(c for c in text if c.isspace() or ord(c) in coverage).split())

@@ -16,7 +16,7 @@ from pathlib import Path
 from ..definition.model import PARTICIPANT_FIELDS
 from ..errors import Problem, RosterError, at
 from ..i18n import N_, _
-from ..resources import FONT_FAMILY, font_coverage
+from ..resources import FONT_FAMILY, unprintable
 from .sheets import EXCEL, read_rows
 
 MAX_ROWS = 5000
@@ -111,7 +111,6 @@ def _parse(rows: list[list[str]], source: str) -> Roster:
         raise RosterError([at(source, top, 1, _("the roster has more than {limit} rows").format(
             limit=MAX_ROWS))])
     column_of = {name: index + 1 for index, name in columns.items()}
-    coverage = font_coverage()
     problems: list[Problem] = []
     people: list[Participant] = []
     assert set(HEADERS) == set(PARTICIPANT_FIELDS)
@@ -119,7 +118,7 @@ def _parse(rows: list[list[str]], source: str) -> Roster:
         if not any(c.strip() for c in row):
             continue
         values = {name: _clean(row[i]) if i < len(row) else "" for i, name in columns.items()}
-        found = _row_problems(values, column_of, coverage)
+        found = _row_problems(values, column_of)
         if found:
             problems += [at(source, offset, column, message) for column, message in found]
             continue
@@ -132,7 +131,7 @@ def _parse(rows: list[list[str]], source: str) -> Roster:
     return Roster(source, people, set(columns.values()) | {"code"}, warnings)
 
 
-def _row_problems(values: dict[str, str], column_of: dict[str, int], coverage: frozenset[int]
+def _row_problems(values: dict[str, str], column_of: dict[str, int]
                   ) -> list[tuple[int, str]]:
     """(column, message) for what stops a row: a field too long, no name, a character the
     bundled font cannot print (it would be a box on the sign-in sheet and the forms)."""
@@ -144,9 +143,8 @@ def _row_problems(values: dict[str, str], column_of: dict[str, int], coverage: f
         return [(column_of["name"], _("the name is empty"))]
     found = []
     for name, value in values.items():
-        missing = sorted({c for c in value if not c.isspace() and ord(c) not in coverage})
-        if missing:
-            shown = ", ".join(f"'{c}' (U+{ord(c):04X})" for c in missing)
+        shown = unprintable(value)
+        if shown:
             found.append((column_of[name], _(
                 "the bundled font ({font}) cannot print {shown} in {field}; write it in Thai or Latin "
                 "letters").format(font=FONT_FAMILY, shown=shown, field=name)))

@@ -22,6 +22,7 @@ from pypdf import PdfWriter as PdfMerger
 from weasyprint import Document as Rendered
 
 from ..compose import tree as doc
+from ..compose.plan import duplex_order
 from ..paper.page import PageDescription
 from .bounded import Progress
 from .pdf import patches
@@ -75,17 +76,11 @@ class _Renderer:
 
 
 def duplex_pages(parts: Sequence[tuple[doc.Document, Rendered]], blank: Rendered) -> list:
-    """The documents' pages for a duplex printer, a form that is handed in (`collected`) on
-    sheets of its own: it starts on a front side and a blank back ends it where needed, so
-    collecting it takes no other sheet's page with it."""
-    pages: list = []
-    for document, rendered in parts:
-        if document.collected and len(pages) % 2:
-            pages.append(blank.pages[0])
-        pages.extend(rendered.pages)
-        if document.collected and len(pages) % 2:
-            pages.append(blank.pages[0])
-    return pages
+    """The documents' pages for a duplex printer, in the order the plan gives them
+    (compose/plan.duplex_order), the blank page where a collected form needs a back."""
+    order = duplex_order([d for d, _ in parts], {d.slug: len(r.pages) for d, r in parts})
+    following = [iter(r.pages) for _, r in parts]
+    return [blank.pages[0] if index is None else next(following[index]) for index in order]
 
 
 def _start(job: _Job) -> None:

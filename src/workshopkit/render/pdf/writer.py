@@ -25,7 +25,7 @@ from ...errors import RenderError
 from ...i18n import _
 from ...paper import page as page_module
 from ...paper.page import LINE_MM, MARGINS_MM, PageDescription
-from ...resources import FONT_FAMILY, font_coverage, fonts_dir, templates_dir
+from ...resources import FONT_FAMILY, fonts_dir, templates_dir, unprintable
 from . import page_checks, patches
 from .chart import bar_chart_svg
 from .patches import thai_text
@@ -90,7 +90,6 @@ class PdfWriter:
         found = [templating.read_stylesheet(folder) for folder in (bundled, self.custom) if folder]
         self.stylesheets = [self._stylesheet(Path(page_module.__file__), _page_facts()),
                             *(self._stylesheet(*sheet) for sheet in found if sheet)]
-        self.coverage = font_coverage()
         self.warnings: list[str] = []  # what the organiser should know: a page left nearly empty
         # the fit each document (by slug) was laid out with, for its personal copies
         self.fitted: dict[str, str] = {}
@@ -207,10 +206,8 @@ class PdfWriter:
     def _check_glyphs(self, document: doc.Document) -> None:
         # Pango would silently draw a missing character from some system font, which the
         # organiser's printer may not have; refuse instead, naming the character.
-        missing = sorted({c for c in doc.document_text(document)
-                          if not c.isspace() and ord(c) not in self.coverage})
-        if missing:
-            shown = ", ".join(f"'{c}' (U+{ord(c):04X})" for c in missing)
+        shown = unprintable(doc.document_text(document))
+        if shown:
             raise RenderError(_("{document}: the bundled font has no glyph for {shown}").format(
                 document=document.title, shown=shown))
 
