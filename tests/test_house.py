@@ -15,7 +15,7 @@ TESTS = Path(__file__).parent
 # `labels:` are checked against them)
 STAGES = ("wording", "definition", "people", "compose", "render", "output", "app")
 HELPERS = {"paper", "clock", "qr", "resources", "errors", "templating", "i18n"}  # beside the flow
-ON_TOP = {"app", "cli", "terminal", "__main__", "__init__"}
+ON_TOP = {"app", "cli", "cli_words", "terminal", "__main__", "__init__"}
 DRAWING = ("render/pdf/", "render/docx/")
 # where two modules share a name, or a name says too little, the test module says which
 TESTED_IN = {

@@ -108,6 +108,8 @@ SLIPS = {
         "{f}:15:12: activities[0].title: ฟอนต์ที่ให้มา (Sarabun) พิมพ์ '🎉' (U+1F389) ไม่ได้"),
     'unknown block type': ('activities:', 'worksheets:\n  - id: w\n    title: ใบงาน\n    blocks:\n      - {type: tabel}\nactivities:',
         "{f}:17:9: worksheets[0].blocks[0]: ไม่รู้จักชนิดของส่วนประกอบ 'tabel' หมายถึง 'table' หรือเปล่า?"),
+    'survey link without https': ('activities:', 'surveys:\n  - {id: pre, title: แบบสอบถามก่อนเวที, url: "http://forms.gle/abc"}\nactivities:',
+        "{f}:14:46: surveys[0].url: 'http://forms.gle/abc' ไม่ใช่ลิงก์ที่ขึ้นต้นด้วย https://"),
 }
 
 

@@ -10,9 +10,9 @@ from pathlib import Path
 
 import click
 
-from . import app, i18n
+from . import app, cli_words, i18n
 from .errors import WorkshopkitError
-from .i18n import _
+from .i18n import N_, _
 from .render.bounded import DEFAULT_MEMORY_MIB, DEFAULT_SECONDS, SECONDS_PER_PARTICIPANT
 from .terminal import agenda_lines
 
@@ -36,20 +36,36 @@ def _limits(command):
     """The render worker's bounds, for a pack too large for the defaults or a machine too small."""
     command = click.option(
         "--max-memory", type=click.IntRange(1024, 1 << 20), metavar="MIB",
-        help=f"Memory a render may take, in MiB (at least 1024: a worker starts with WeasyPrint "
-             f"loaded)  [default: {DEFAULT_MEMORY_MIB}]")(command)
+        help=N_("Memory a render may take, in MiB (at least 1024: a worker starts with "
+                "WeasyPrint loaded)  [default: {memory}]"))(command)
     return click.option(
         "--max-seconds", type=click.FloatRange(1, 86400), metavar="SECONDS",
-        help=f"Time a render may take  [default: {DEFAULT_SECONDS:g} s, plus "
-             f"{SECONDS_PER_PARTICIPANT:g} s per person on the roster]")(command)
+        help=N_("Time a render may take  [default: {seconds:g} s, plus {per_person:g} s per "
+                "person on the roster]"))(command)
+
+
+AUDIENCES = {"facilitator": N_("facilitator"), "participant": N_("participant")}
+HELP_VALUES = {"memory": DEFAULT_MEMORY_MIB, "seconds": DEFAULT_SECONDS,
+               "per_person": SECONDS_PER_PARTICIPANT}
+
+
+def _said_language(args: list[str]) -> str | None:
+    for i, arg in enumerate(args):
+        if arg == "--lang" and i + 1 < len(args):
+            return args[i + 1]
+        if arg.startswith("--lang="):
+            return arg.split("=", 1)[1]
+    return None
 
 
 class _Commands(click.Group):
-    def resolve_command(self, ctx: click.Context, args: list[str]):
-        # the language of every message: --lang, else the user's locale or the definition's
+    def parse_args(self, ctx: click.Context, args: list[str]) -> list[str]:
+        # the language of every message, --help and click's own errors included, before click
+        # reads anything: --lang, else the user's locale or the definition's
         definition = next((Path(a) for a in args if a.endswith((".yaml", ".yml"))), None)
-        i18n.choose(ctx.params.get("lang"), definition)
-        return super().resolve_command(ctx, args)
+        i18n.choose(_said_language(args), definition)
+        cli_words.speak(self, HELP_VALUES)
+        return super().parse_args(ctx, args)
 
     def invoke(self, ctx: click.Context):
         # Ctrl+C: one line and the shell's status for it, not click's "Aborted!" after a
@@ -61,40 +77,40 @@ class _Commands(click.Group):
             sys.exit(130)
 
 
-@click.group(cls=_Commands)
+@click.group(cls=_Commands, help=N_("Print-ready Thai workshop material from one YAML definition."))
 @click.version_option(package_name="workshopkit")
 @click.option("--lang", type=click.Choice(i18n.LANGUAGES),
-              help="Language of the messages: th or en (default: Thai for a Thai locale or a "
-                   "definition in Thai, English otherwise).")
+              help=N_("Language of the messages: th or en (default: Thai for a Thai locale or a "
+                      "definition in Thai, English otherwise)."))
 def main(lang: str | None) -> None:
-    """Print-ready Thai workshop material from one YAML definition."""
+    """The command group; the language is chosen in `_Commands.parse_args`."""
 
 
-@main.command("results-template")
+@main.command("results-template", help=N_("Write the CSV to type paper self-assessments into."))
 @click.argument("file", type=click.Path(dir_okay=False, path_type=Path))
 @click.option("-o", "--out", type=click.Path(dir_okay=False, path_type=Path),
               default=Path("out/results-template.csv"), show_default=True)
 @click.option("--roster", type=click.Path(dir_okay=False, path_type=Path),
-              help="Participants (.csv or .xlsx): a row each, with their code and name.")
+              help=N_("Participants (.csv or .xlsx): a row each, with their code and name."))
 @click.option("--round", "round_number", type=click.IntRange(1, 9), default=1, show_default=True)
 def results_template(file: Path, out: Path, roster: Path | None, round_number: int) -> None:
-    """Write the CSV to type paper self-assessments into."""
+    """`workshopkit results-template`: app.results_template, and how many rows it wrote."""
     with _user_errors():
         rows = app.results_template(file, out, roster, round_number)
     click.echo(_("{file}: {rows} rows to fill in").format(file=out, rows=rows))
 
 
-@main.command()
+@main.command(help=N_("Report on filled self-assessments (typed-in CSV, Excel, or a Google Forms "
+                      "export). Give two files for two rounds, or one with a round column."))
 @click.argument("file", type=click.Path(dir_okay=False, path_type=Path))
 @click.argument("responses", nargs=-1, required=True, type=click.Path(dir_okay=False, path_type=Path))
 @click.option("-o", "--out", type=click.Path(file_okay=False, path_type=Path), default=Path("out"),
-              show_default=True, help="Folder that receives <workshop-id>/results.pdf and .docx.")
-@click.option("--per-participant", is_flag=True, help="Add a page per participant against the group.")
+              show_default=True, help=N_("Folder that receives <workshop-id>/results.pdf and .docx."))
+@click.option("--per-participant", is_flag=True, help=N_("Add a page per participant against the group."))
 @_limits
 def results(file: Path, responses: tuple[Path, ...], out: Path, per_participant: bool,
             max_seconds: float | None, max_memory: int | None) -> None:
-    """Report on filled self-assessments (typed-in CSV, Excel, or a Google Forms export).
-    Give two files for two rounds, or one with a round column."""
+    """`workshopkit results`: app.build_results, its warnings and the files written."""
     with _user_errors():
         built = app.build_results(file, responses, out, per_participant=per_participant,
                                   max_seconds=max_seconds, max_memory_mib=max_memory)
@@ -103,11 +119,11 @@ def results(file: Path, responses: tuple[Path, ...], out: Path, per_participant:
         click.echo(str(built.folder / entry.path))
 
 
-@main.command()
+@main.command(help=N_("Print the JSON Schema of a workshop definition (for editors such as VS Code)."))
 @click.option("-o", "--out", type=click.Path(dir_okay=False, path_type=Path),
-              help="Write it to a file instead of printing it.")
+              help=N_("Write it to a file instead of printing it."))
 def schema(out: Path | None) -> None:
-    """Print the JSON Schema of a workshop definition (for editors such as VS Code)."""
+    """`workshopkit schema`: the schema on stdout, or written by app.write_schema."""
     text = app.schema_text()
     if out:
         with _user_errors():
@@ -116,15 +132,16 @@ def schema(out: Path | None) -> None:
         click.echo(text, nl=False)
 
 
-@main.command()
+@main.command(help=N_("Rebuild FILE on every save of it, of a definition beside it (extends:, "
+                      "include:) or of a template; print problems and keep watching (Ctrl+C "
+                      "stops)."))
 @click.argument("file", type=click.Path(dir_okay=False, path_type=Path))
 @click.option("-o", "--out", type=click.Path(file_okay=False, path_type=Path), default=Path("out"),
               show_default=True)
 @click.option("--format", "fmt", type=click.Choice(["pdf", "docx", "all"]), default="pdf",
               show_default=True)
 def watch(file: Path, out: Path, fmt: str) -> None:
-    """Rebuild FILE on every save of it, of a definition beside it (extends:, include:) or of
-    a template; print problems and keep watching (Ctrl+C stops)."""
+    """`workshopkit watch`: app.build again on every change of a source file."""
     from watchfiles import watch as changes  # only this command needs it
 
     formats = app.FORMATS if fmt == "all" else (fmt,)
@@ -151,20 +168,21 @@ def watch(file: Path, out: Path, fmt: str) -> None:
         rebuild()
 
 
-@main.command("list")
+@main.command("list", help=N_("Show the shipped workshops, their days and documents."))
 def list_workshops() -> None:
-    """Show the shipped workshops, their days and documents."""
+    """`workshopkit list`: app.shipped, a few lines each."""
     for shipped, documents in app.shipped():
         days = len(shipped.workshop.agenda.days)
-        click.echo(f"{shipped.id}  ({days} day{'s' if days > 1 else ''})  {shipped.workshop.title}")
+        length = (_("{days} day") if days == 1 else _("{days} days")).format(days=days)
+        click.echo(f"{shipped.id}  ({length})  {shipped.workshop.title}")
         click.echo(f"    {shipped.path}")
-        click.echo(f"    documents: {', '.join(documents)}")
+        click.echo("    " + _("documents: {documents}").format(documents=", ".join(documents)))
 
 
-@main.command()
+@main.command(help=N_("Print the computed agenda of a definition."))
 @click.argument("file", type=click.Path(dir_okay=False, path_type=Path))
 def agenda(file: Path) -> None:
-    """Print the computed agenda of a definition."""
+    """`workshopkit agenda`: the agenda as terminal lines."""
     with _user_errors():
         workshop = app.read(file)
     click.echo(workshop.title)
@@ -172,13 +190,13 @@ def agenda(file: Path) -> None:
         click.echo(line)
 
 
-@main.command()
+@main.command(help=N_("Write NAME.yaml, a definition that validates and stands on its own, to start from."))
 @click.argument("name")
-@click.option("--from", "source", help="A shipped workshop's id, or a definition file, to start from.")
+@click.option("--from", "source", help=N_("A shipped workshop's id, or a definition file, to start from."))
 @click.option("-o", "--out", type=click.Path(file_okay=False, path_type=Path), default=Path("."),
-              show_default=True, help="Folder for NAME.yaml.")
+              show_default=True, help=N_("Folder for NAME.yaml."))
 def new(name: str, source: str | None, out: Path) -> None:
-    """Write NAME.yaml, a definition that validates and stands on its own, to start from."""
+    """`workshopkit new`: app.new, and where it wrote."""
     with _user_errors():
         path = app.new(name, source, out)
     click.echo(_("{path}: written; check it with `workshopkit validate {path}`").format(path=path))
@@ -192,23 +210,24 @@ def _progress():
         if sys.stderr.isatty():
             width = 30
             filled = width * done // total
-            click.echo(f"\r  participants [{'#' * filled}{'.' * (width - filled)}] {done}/{total}",
-                       err=True, nl=done == total)
+            click.echo(f"\r  {_('participants')} [{'#' * filled}{'.' * (width - filled)}] "
+                       f"{done}/{total}", err=True, nl=done == total)
         elif done == total or done - last[0] >= max(1, total // 10):
             last[0] = done
-            click.echo(f"  participants rendered: {done}/{total}", err=True)
+            click.echo("  " + _("participants rendered: {done}/{total}").format(done=done, total=total),
+                       err=True)
     return report
 
 
-@main.command()
+@main.command(help=N_("Check definitions and report every problem at once; Thai typing errors are warnings."))
 @click.argument("files", nargs=-1, required=True,
                 type=click.Path(dir_okay=False, path_type=Path))
 @click.option("--fix", is_flag=True,
-              help="Correct Thai typing errors in place (the original is kept as FILE.bak).")
+              help=N_("Correct Thai typing errors in place (the original is kept as FILE.bak)."))
 @click.option("--verbose", is_flag=True,
-              help="Also show what a roster fills in on each form field.")
+              help=N_("Also show what a roster fills in on each form field."))
 def validate(files: tuple[Path, ...], fix: bool, verbose: bool) -> None:
-    """Check definitions and report every problem at once; Thai typing errors are warnings."""
+    """`workshopkit validate`: app.validate for each file; status 2 when one has a problem."""
     failed = False
     for file in files:
         checked = app.validate(file, fix)
@@ -226,22 +245,22 @@ def validate(files: tuple[Path, ...], fix: bool, verbose: bool) -> None:
     sys.exit(2 if failed else 0)
 
 
-@main.command()
+@main.command(help=N_("Build the print pack of a workshop definition."))
 @click.argument("file", type=click.Path(dir_okay=False, path_type=Path))
 @click.option("-o", "--out", type=click.Path(file_okay=False, path_type=Path), default=Path("out"),
-              show_default=True, help="Folder that receives <workshop-id>/.")
+              show_default=True, help=N_("Folder that receives <workshop-id>/."))
 @click.option("--format", "fmt", type=click.Choice(["pdf", "docx", "all"]), default="all",
-              show_default=True, help="PDF to print, DOCX to edit in Word or LibreOffice, or both.")
+              show_default=True, help=N_("PDF to print, DOCX to edit in Word or LibreOffice, or both."))
 @click.option("--no-embed-fonts", is_flag=True,
-              help="Leave the Thai font out of DOCX files: smaller, but it must be installed to print.")
+              help=N_("Leave the Thai font out of DOCX files: smaller, but it must be installed to print."))
 @click.option("--roster", type=click.Path(dir_okay=False, path_type=Path),
-              help="Participants (.csv or .xlsx): personal sheets in one print job, names to sign in.")
+              help=N_("Participants (.csv or .xlsx): personal sheets in one print job, names to sign in."))
 @click.option("--participants", type=click.IntRange(1, 5000),
-              help="How many take part, without a roster: copies and blank sign-in rows.")
+              help=N_("How many take part, without a roster: copies and blank sign-in rows."))
 @_limits
 def build(file: Path, out: Path, fmt: str, no_embed_fonts: bool, roster: Path | None,
           participants: int | None, max_seconds: float | None, max_memory: int | None) -> None:
-    """Build the print pack of a workshop definition."""
+    """`workshopkit build`: app.build, its warnings and the table of files."""
     formats = app.FORMATS if fmt == "all" else (fmt,)
     with _user_errors():
         result = app.build(file, out, formats, embed_fonts=not no_embed_fonts, roster=roster,
@@ -250,5 +269,7 @@ def build(file: Path, out: Path, fmt: str, no_embed_fonts: bool, roster: Path | 
     _echo(result.warnings)
     click.echo(f"{result.folder}")
     for entry in result.entries:
-        pages = f"{entry.pages:>3} pages" if entry.pages is not None else " " * 9
-        click.echo(f"  {entry.path:<28} {pages}  {entry.audience:<12} x{entry.copies}")
+        pages = "" if entry.pages is None else (
+            _("{pages:>3} page") if entry.pages == 1 else _("{pages:>3} pages")).format(pages=entry.pages)
+        audience = _(AUDIENCES.get(entry.audience, entry.audience))
+        click.echo(f"  {entry.path:<28} {pages:<9}  {audience:<12} x{entry.copies}")

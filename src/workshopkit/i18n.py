@@ -15,6 +15,7 @@ from __future__ import annotations
 import gettext
 import os
 import re
+from collections.abc import Callable
 from functools import cache
 from pathlib import Path
 
@@ -68,3 +69,9 @@ def _(message: str) -> str:
 def N_(message: str) -> str:
     """A message marked for translation where it is defined, translated where it is said."""
     return message
+
+
+def in_language(lang: str) -> Callable[[str], str]:
+    """`_` for a language other than this process's, for a document written in it (the Thai
+    format reference is made in a process that speaks English)."""
+    return _catalogue(lang if lang in LANGUAGES else "en").gettext

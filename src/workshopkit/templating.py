@@ -23,6 +23,7 @@ from jinja2.loaders import split_template_path
 from jinja2.sandbox import SandboxedEnvironment
 
 from .errors import Problem, RenderError, TemplateProblem
+from .i18n import _
 
 DOCUMENT = "document.html.j2"
 BLOCKS = "blocks.html.j2"  # one macro per block kind
@@ -75,11 +76,13 @@ def read_template(path: Path) -> str:
     size = path.stat().st_size
     if size > MAX_TEMPLATE_BYTES:
         raise jinja2.exceptions.SecurityError(
-            f"'{path.name}' is {size} bytes; the limit for a template is {MAX_TEMPLATE_BYTES} bytes")
+            _("'{name}' is {size} bytes; the limit for a template is {limit} bytes").format(
+                name=path.name, size=size, limit=MAX_TEMPLATE_BYTES))
     try:
         return path.read_bytes().decode("utf-8")
     except UnicodeDecodeError as exc:
-        raise jinja2.TemplateError(f"'{path.name}' is not UTF-8 text (byte {exc.start})")
+        raise jinja2.TemplateError(_("'{name}' is not UTF-8 text (byte {byte})").format(
+            name=path.name, byte=exc.start))
 
 
 def read_stylesheet(folder: Path) -> tuple[Path, str] | None:
@@ -97,7 +100,8 @@ def _inside(root: Path, name: str) -> Path | None:
         return None
     resolved = path.resolve()
     if not resolved.is_relative_to(root):
-        raise jinja2.exceptions.SecurityError(f"'{name}' leads outside the templates folder")
+        raise jinja2.exceptions.SecurityError(_("'{name}' leads outside the templates folder").format(
+            name=name))
     return resolved if resolved.is_file() else None
 
 

@@ -35,7 +35,7 @@ def _clock(value: str) -> str:
 def _https(value: str) -> str:
     parts = urlsplit(value)
     if parts.scheme != "https" or not parts.netloc:
-        raise ValueError(f"'{value}' is not an https:// link")
+        raise ValueError(_("'{value}' is not an https:// link").format(value=value))
     return value
 
 

@@ -15,6 +15,7 @@ from ruamel.yaml import YAML
 from ruamel.yaml.comments import CommentedMap, CommentedSeq
 
 from ..errors import WorkshopkitError
+from ..i18n import _
 from .reuse import MAX_DEPTH
 
 
@@ -37,7 +38,8 @@ def standalone_text(path: Path) -> str:
 def _inlined(path: Path, chain: tuple[Path, ...]) -> CommentedMap:
     data = _yaml().load(path.read_text(encoding="utf-8-sig"))
     if not isinstance(data, CommentedMap):
-        raise WorkshopkitError(f"{path.name}: a workshop definition is a mapping of fields")
+        raise WorkshopkitError(_("{file}: a workshop definition is a mapping of fields").format(
+            file=path.name))
     extends, includes = data.pop("extends", None), data.pop("include", None)
     if extends is not None:
         base = _inlined(_named(path, extends, chain), chain + (path,))
@@ -67,5 +69,5 @@ def _named(path: Path, name: object, chain: tuple[Path, ...]) -> Path:
     target = (path.parent / str(name)).resolve()
     if not target.is_file() or not target.is_relative_to(folder) or target in chain \
             or len(chain) >= MAX_DEPTH:
-        raise WorkshopkitError(f"{path.name}: cannot write out '{name}'")
+        raise WorkshopkitError(_("{file}: cannot write out '{name}'").format(file=path.name, name=name))
     return target

@@ -179,8 +179,8 @@ def _work(task: Call, bounds: Bounds, send: Connection, watch: Connection) -> No
     except MemoryError:
         message = ("memory", None)
     except OSError as error:  # WeasyPrint writes the fonts it loads to temporary files
-        message = ("error", RenderError(f"rendering stopped: could not write a temporary file "
-                                        f"({error.strerror}); is the disk full?"))
+        message = ("error", RenderError(_("rendering stopped: could not write a temporary file "
+                                          "({reason}); is the disk full?").format(reason=error.strerror)))
     except BaseException:  # noqa: BLE001 (a bug: its traceback goes back to the build)
         message = ("bug", traceback.format_exc())
     try:

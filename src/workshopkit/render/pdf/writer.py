@@ -51,10 +51,11 @@ class RestrictedFetcher(URLFetcher):
             path = Path(unquote(parts.path)).resolve()
             if not any(path.is_relative_to(root) for root in self.roots) or not path.is_file():
                 self.refused.append(url)
-                raise ValueError(f"refused to read {url}: outside the pack's sources")
+                raise ValueError(_("refused to read {url}: outside the pack's sources").format(url=url))
         elif parts.scheme != "data":
             self.refused.append(url)
-            raise ValueError(f"refused to fetch {url}: only bundled files and data: URLs are read")
+            raise ValueError(_("refused to fetch {url}: only bundled files and data: URLs are read").format(
+                url=url))
         return super().fetch(url, headers)
 
 
@@ -255,6 +256,6 @@ def _warnings_fail(what: str, fetcher: RestrictedFetcher | None = None) -> Itera
         yield
     finally:
         logger.removeHandler(collector)
-    refused = [f"refused to read {url}" for url in (fetcher.refused if fetcher else [])]
+    refused = [_("refused to read {url}").format(url=url) for url in (fetcher.refused if fetcher else [])]
     if collector.messages or refused:
         raise RenderError(f"{what}: " + "; ".join(dict.fromkeys(refused + collector.messages)))

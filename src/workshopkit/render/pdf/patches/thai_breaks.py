@@ -17,6 +17,7 @@ from weasyprint.text import line_break
 from weasyprint.text.ffi import ffi, pango
 
 from ....errors import RenderError
+from ....i18n import _
 
 LONGEST = 14
 _THAI_WORD = re.compile("[\u0e01-\u0e4e]{2,}")
@@ -32,8 +33,8 @@ def install() -> None:
     global _declared
     if pango.pango_version() < PANGO_ALLOW_BREAKS:
         version = pango.pango_version()
-        raise RenderError(f"Thai line breaks need Pango 1.44 or newer; this machine has "
-                          f"{version // 10000}.{version // 100 % 100}.{version % 100}")
+        raise RenderError(_("Thai line breaks need Pango 1.44 or newer; this machine has {version}").format(
+            version=f"{version // 10000}.{version // 100 % 100}.{version % 100}"))
     if not _declared:
         ffi.cdef("PangoAttribute * pango_attr_allow_breaks_new (gboolean allow_breaks);")
         _declared = True
