@@ -3,16 +3,17 @@
 # Installs them with apt-get when run as root on Debian/Ubuntu; otherwise names what is missing.
 #   Pango (with libthai, which gives Thai its word breaks) and HarfBuzz's subsetter: WeasyPrint
 #   poppler-utils (pdftotext, pdffonts, pdftoppm, pdfimages): the tests read the PDFs back
-#   with --tests also LibreOffice Writer (soffice), fontconfig (fc-list) and qpdf: the tests
-#   convert the DOCX files, hide fonts from LibreOffice and check the PDFs' structure
+#   with --tests also LibreOffice Writer (soffice), fontconfig (fc-list), qpdf and Chromium: the
+#   tests convert the DOCX files, hide fonts from LibreOffice, check the PDFs' structure and
+#   drive the studio in a real browser (Playwright launches Debian's chromium)
 # tests/test_setup_script.py fails when the code or the tests call a program not named here.
 set -euo pipefail
 
 need_libs=(libpango-1.0.so.0 libpangoft2-1.0.so.0 libthai.so.0 libharfbuzz-subset.so.0)
 need_tools=(pdftotext pdffonts pdftoppm pdfimages)
 packages=(libpango-1.0-0 libpangoft2-1.0-0 libthai0 libharfbuzz-subset0 poppler-utils)
-test_tools=(soffice fc-list qpdf)
-test_packages=(libreoffice-writer-nogui fontconfig qpdf)
+test_tools=(soffice fc-list qpdf chromium)
+test_packages=(libreoffice-writer-nogui fontconfig qpdf chromium)
 
 missing=()
 # The library cache is read once into a variable and matched in the shell: `ldconfig -p |

@@ -143,3 +143,27 @@ def test_the_cli_bounds_a_template_that_asks_for_too_much_memory(tmp_path, monke
     assert result.exit_code == 2
     assert result.stderr == ("look/document.html.j2:2:1: needs more memory than a render may take "
                              "(--max-memory)\n")
+
+
+_calls: list[int] = []  # in the resident worker: what earlier calls left
+
+
+def _remember(progress) -> int:
+    _calls.append(os.getpid())
+    return len(_calls)
+
+
+def test_a_resident_worker_keeps_what_a_call_left_and_restarts_after_a_limit(tmp_path):
+    resident = bounded.Resident(Bounds(seconds=3))
+    try:
+        assert [resident.run(Call(_remember), "the pages") for _ in range(3)] == [1, 2, 3]
+        pid_file = tmp_path / "pid"
+        with pytest.raises(RenderError, match="longer than 3 s"):
+            resident.run(Call(_sleep_forever, (pid_file,)), "the pages")
+        assert wait_until_gone(int(pid_file.read_text()))
+        assert resident.run(Call(_remember), "the pages") == 1  # a new worker, started afresh
+        with pytest.raises(RuntimeError, match="a bug"):  # a bug ends the worker, with its traceback
+            resident.run(Call(_fail_with, (ValueError("a bug"),)), "the pages")
+        assert resident.run(Call(_remember), "the pages") == 1
+    finally:
+        resident.close()

@@ -15,7 +15,7 @@ TESTS = Path(__file__).parent
 # `labels:` are checked against them)
 STAGES = ("wording", "definition", "people", "compose", "render", "output", "app")
 HELPERS = {"paper", "clock", "qr", "resources", "errors", "templating", "i18n"}  # beside the flow
-ON_TOP = {"app", "cli", "cli_words", "terminal", "__main__", "__init__"}
+ON_TOP = {"app", "cli", "cli_words", "studio", "terminal", "__main__", "__init__"}
 DRAWING = ("render/pdf/", "render/docx/")
 # where two modules share a name, or a name says too little, the test module says which
 TESTED_IN = {
@@ -31,6 +31,9 @@ TESTED_IN = {
     "render/docx/blocks.py": "test_tree.py",  # every kind drawn, with the PDF's
     "definition/base.py": "test_model.py",
     "definition/forms.py": "test_model.py",
+    **{f"studio/{name}.py": "test_studio_api.py" for name in (
+        "__init__", "answers", "api", "folder", "guard", "openapi", "printing", "state", "words")},
+    "studio/server.py": "test_studio_browser.py",  # and in-process by test_studio_api.py
 }
 MODULES = sorted(p.relative_to(SRC).as_posix() for p in SRC.rglob("*.py"))
 

@@ -20,6 +20,8 @@ import pytest
 from helpers import MINIMAL, eventually
 from pypdf import PdfReader
 
+from workshopkit import output
+
 # Runs `workshopkit build` with SIGKILL at the Nth call of one of output.py's two write steps.
 KILLED_AT = """
 import os, signal, sys
@@ -138,3 +140,10 @@ def test_the_next_build_cleans_up_and_succeeds(built):
                    capture_output=True)
     assert set(contents(folder)) == set(first)
     assert all(complete(folder / name) for name in first)
+
+
+def test_a_scratch_folder_is_gone_with_what_was_put_in_it():
+    with output.scratch() as folder:
+        output.write_atomic(folder / "รายชื่อ.csv", "ชื่อ\nสมศรี\n".encode())
+        assert (folder / "รายชื่อ.csv").read_text(encoding="utf-8") == "ชื่อ\nสมศรี\n"
+    assert not folder.exists()

@@ -10,13 +10,15 @@ matter from the page counts, and draws each file; output.py then writes them all
 """
 from __future__ import annotations
 
+import io
 import json
 from collections.abc import Sequence
 from dataclasses import asdict, dataclass, field
 from pathlib import Path
+from typing import TYPE_CHECKING, Any
 
 from . import output
-from .compose import compose_all, compose_front
+from .compose import Front, compose_all, compose_front
 from .compose.page_description import describe
 from .compose.personal import personal_sets
 from .compose.plan import FRONT, PRINT_RUN, Bundle, Entry, PrintJob, participant_documents, plan
@@ -26,17 +28,20 @@ from .compose.style import style_of
 from .compose.tree import Document
 from .definition import library, model, thai_lint
 from .definition.loader import load_file
-from .definition.read import check_text, read_definition, read_workshop
+from .definition.read import Read, check_text, read_definition, read_workshop
 from .definition.schema import SCHEMA_FILE, workshop_schema
-from .errors import WorkshopkitError
+from .errors import Problem, WorkshopkitError, at
 from .i18n import _
 from .paper.page import PageDescription
 from .people import results
-from .people.roster import blank_roster, read_roster
+from .people.roster import Participant, Roster, blank_roster, read_roster
 from .people.surveys import check_personal_links
 from .render import bounded
 from .render.bounded import Bounds, Progress, Usage
 from .terminal import field_lines
+
+if TYPE_CHECKING:  # the build never loads WeasyPrint; only the render worker does
+    from .render.files import Renderer
 
 FORMATS = ("pdf", "docx")
 BLANK_SIGN_IN_ROWS = 20
@@ -81,19 +86,8 @@ def build(definition: Path, out: Path, formats: tuple[str, ...] = FORMATS, *,
         raise WorkshopkitError(_("unknown output format {formats}; use pdf or docx").format(
             formats=", ".join(unknown)))
     people = read_roster(roster) if roster else None
-    read = read_definition(definition, people.columns if people else None)
+    read, job, signers = _pack_job(definition, people, participants, formats, embed_fonts)
     workshop = read.workshop
-    if people:
-        check_personal_links(workshop, people)
-    expected = participants or workshop.participants
-    signers = people.participants if people else blank_roster(expected or BLANK_SIGN_IN_ROWS)
-    style = style_of(workshop)
-    documents = [*compose_all(workshop), compose_sign_in(workshop, style, signers)]
-    sets = personal_sets(workshop, style, participant_documents(documents),
-                         people.participants) if people and "pdf" in formats else []
-    copies = len(people.participants) if people else (expected or 1)
-    job = _PackJob(workshop, tuple(documents), tuple(sets), formats, copies,
-                   describe(workshop, definition.parent), definition.parent, embed_fonts)
     bounds = Bounds.for_people(len(signers) if people else 0, max_seconds, max_memory_mib)
     with output.pack_folder(out, str(workshop.id)) as folder:
         (files, jobs, layout_warnings), usage = bounded.run(
@@ -108,25 +102,36 @@ def build(definition: Path, out: Path, formats: tuple[str, ...] = FORMATS, *,
                                         *layout_warnings, *left], usage)
 
 
+def _pack_job(definition: Path, people: Roster | None, participants: int | None,
+              formats: tuple[str, ...], embed_fonts: bool) -> tuple[Read, _PackJob, list[Participant]]:
+    """The definition read and every document of its pack composed, for the render worker."""
+    read = read_definition(definition, people.columns if people else None)
+    workshop = read.workshop
+    if people:
+        check_personal_links(workshop, people)
+    expected = participants or workshop.participants
+    signers = people.participants if people else blank_roster(expected or BLANK_SIGN_IN_ROWS)
+    style = style_of(workshop)
+    documents = [*compose_all(workshop), compose_sign_in(workshop, style, signers)]
+    sets = personal_sets(workshop, style, participant_documents(documents),
+                         people.participants) if people and "pdf" in formats else []
+    copies = len(people.participants) if people else (expected or 1)
+    job = _PackJob(workshop, tuple(documents), tuple(sets), formats, copies,
+                   describe(workshop, definition.parent), definition.parent, embed_fonts)
+    return read, job, signers
+
+
 def _render_pack(job: _PackJob, progress: Progress) -> tuple[list[tuple[bytes, Entry]], list[PrintJob],
                                                              list[str]]:
     """In the render worker: lay the documents out, compose the front matter from their page
-    counts (again until the front's own counts hold), and draw every file of the plan."""
+    counts, and draw every file of the plan."""
     from .render.files import Renderer  # here, in the worker: the build never loads WeasyPrint
 
     renderer = Renderer(job.page, job.source_dir, job.embed_fonts)
-    pages = renderer.pages(job.documents)
     run = renderer.print_run(participant_documents(job.documents), job.sets, progress) if job.sets \
         else None
     extension = "pdf" if "pdf" in job.formats else "docx"
-    pages.update(dict.fromkeys(FRONT, 1))
-    for _attempt in range(3):
-        front = compose_front(job.workshop, job.documents, pages, job.copies,
-                              run.pages if run else None, extension)
-        laid_out = renderer.pages([front.cover, front.print_checklist])
-        if all(pages[slug] == laid_out[slug] for slug in FRONT):
-            break
-        pages.update(laid_out)
+    front = _front(renderer, job, run.pages if run else None, extension)
     style = style_of(job.workshop)
     files: list[tuple[bytes, Entry]] = []
     if "pdf" in job.formats:
@@ -139,6 +144,20 @@ def _render_pack(job: _PackJob, progress: Progress) -> tuple[list[tuple[bytes, E
         files += renderer.docx_files(plan(job.workshop, style, job.documents, job.copies,
                                           front.print_checklist, front.docx_cover))
     return files, front.jobs, renderer.warnings
+
+
+def _front(renderer: Renderer, job: _PackJob, run_pages: int | None, extension: str) -> Front:
+    """The print checklist and the cover, composed from the laid-out page counts until their
+    own counts hold."""
+    pages = renderer.pages(job.documents)
+    pages.update(dict.fromkeys(FRONT, 1))
+    for _attempt in range(3):
+        front = compose_front(job.workshop, job.documents, pages, job.copies, run_pages, extension)
+        laid_out = renderer.pages([front.cover, front.print_checklist])
+        if all(pages[slug] == laid_out[slug] for slug in FRONT):
+            break
+        pages.update(laid_out)
+    return front
 
 
 def results_template(definition: Path, out: Path, roster: Path | None = None,
@@ -202,7 +221,9 @@ class Checked:
     file: Path
     workshop: model.Workshop | None  # None when it has problems
     problems: list[str] = field(default_factory=list)  # file:line:column lines
+    located: list[Problem] = field(default_factory=list)  # the same, for the studio to place
     warnings: list[str] = field(default_factory=list)  # Thai typing errors, at their character
+    located_warnings: list[Problem] = field(default_factory=list)
     fixed: str = ""  # what --fix corrected, said in a line
 
     @property
@@ -221,10 +242,13 @@ def validate(file: Path, fix: bool = False) -> Checked:
         read = read_definition(file)
     except WorkshopkitError as error:
         checked.problems = error.lines()
+        checked.located = list(getattr(error, "problems", [])) or [at(file, 1, 1, str(error))]
         checked.warnings = [str(w) for w in error.warnings]
+        checked.located_warnings = list(error.warnings)
         return checked
     checked.workshop = read.workshop
     checked.warnings = [str(w) for w in read.warnings]
+    checked.located_warnings = list(read.warnings)
     return checked
 
 
@@ -243,6 +267,9 @@ def _fix(file: Path) -> str:
 def new(name: str, source: str | None, folder: Path) -> Path:
     """NAME.yaml in `folder`, a definition that validates and stands on its own, started from a
     shipped workshop or a definition file; nothing is written when it would not validate."""
+    if not name or Path(name).name != name or name.startswith("."):
+        raise WorkshopkitError(_("'{name}' cannot be a file name; use letters, digits, - and _").format(
+            name=name))
     path = folder / f"{name}.yaml"
     if path.exists():
         raise WorkshopkitError(_("{path} exists already; choose another name").format(path=path))
@@ -264,3 +291,88 @@ def schema_text() -> str:
 def write_schema(path: Path) -> None:
     """The JSON Schema written to `path`."""
     output.write_atomic(path, schema_text().encode("utf-8"))
+
+
+@dataclass(frozen=True)
+class Preview:
+    """The pack of a definition laid out for the studio: each PDF a build would write, with its
+    page count, none of them written yet."""
+
+    entries: list[Entry]
+    warnings: list[str]
+
+
+PREVIEW_SCALE = 1.5  # 108 dpi: an A4 page 893 px wide, sharp on a laptop, quick to draw
+
+
+def preview(definition: Path, worker: bounded.Resident) -> Preview:
+    """Every document of the pack laid out in the resident `worker`, which keeps them: an edit
+    lays out again only the documents it changed."""
+    read, job, _signers = _pack_job(definition, None, None, ("pdf",), True)
+    entries, warnings = worker.run(bounded.Call(_lay_out, (str(definition.resolve()), job)),
+                                   _("the pages of {file}").format(file=definition.name))
+    return Preview(entries, [*map(str, read.warnings), *warnings])
+
+
+def page_png(definition: Path, file: str, number: int, worker: bounded.Resident) -> bytes | None:
+    """Page `number` (from 1) of the pack's `file` (agenda.pdf) as a PNG, None when it has no
+    such page; laid out again first when the worker has not kept it (it was restarted)."""
+    return _kept(definition, file, number, worker)
+
+
+def document_pdf(definition: Path, file: str, worker: bounded.Resident) -> bytes | None:
+    """The pack's `file` (agenda.pdf) as its PDF, from what the worker keeps; None when the
+    pack has no such file."""
+    return _kept(definition, file, None, worker)
+
+
+def _kept(definition: Path, file: str, number: int | None, worker: bounded.Resident) -> bytes | None:
+    task = bounded.Call(_draw_kept, (str(definition.resolve()), file, number, PREVIEW_SCALE))
+    found = worker.run(task, file)
+    if found == _NOT_KEPT:
+        preview(definition, worker)
+        found = worker.run(task, file)
+    return None if found == _NOT_KEPT else found
+
+
+_NOT_KEPT = "not kept"
+_KEPT: dict[str, tuple[Renderer, dict[str, tuple[Any, list]]]] = {}  # in the resident worker
+_KEEP = 4  # definitions a worker keeps laid out (a studio edits one or two at a time)
+
+
+def _lay_out(key: str, job: _PackJob, progress: Progress) -> tuple[list[Entry], list[str]]:
+    """In the resident worker: the pack laid out with the renderer kept for this definition,
+    each bundle's pages kept for `_page_png`."""
+    from .render.files import Renderer
+
+    kept = _KEPT.pop(key, None)
+    renderer = kept[0] if kept and kept[0].page == job.page else Renderer(job.page, job.source_dir)
+    front = _front(renderer, job, None, "pdf")
+    bundles = renderer.pdf_pages(plan(job.workshop, style_of(job.workshop), job.documents, job.copies,
+                                      front.print_checklist, front.cover))
+    entries = [Entry.of(bundle, "pdf", len(pages)) for bundle, _base, pages in bundles]
+    _KEPT[key] = (renderer, {e.path: (base, pages) for e, (_b, base, pages)
+                             in zip(entries, bundles, strict=True)})
+    while len(_KEPT) > _KEEP:
+        _KEPT.pop(next(iter(_KEPT)))
+    return entries, renderer.warnings
+
+
+def _draw_kept(key: str, file: str, number: int | None, scale: float, progress: Progress
+               ) -> bytes | str | None:
+    """In the resident worker: a kept bundle as a PDF, or one of its pages as a PNG."""
+    import pypdfium2
+
+    if key not in _KEPT:
+        return _NOT_KEPT
+    renderer, bundles = _KEPT[key]
+    if file not in bundles or number is not None and not 1 <= number <= len(bundles[file][1]):
+        return None
+    base, pages = bundles[file]
+    if number is None:
+        return renderer.pdf.write_pages(base, pages)
+    pdf = pypdfium2.PdfDocument(renderer.pdf.write_pages(base, [pages[number - 1]]))
+    image = pdf[0].render(scale=scale).to_pil()
+    buffer = io.BytesIO()
+    image.save(buffer, "PNG")
+    return buffer.getvalue()

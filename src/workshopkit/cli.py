@@ -4,6 +4,7 @@ status 2. Any other exception is a bug and ends with a traceback and status 1.""
 from __future__ import annotations
 
 import contextlib
+import os
 import sys
 from collections.abc import Iterable, Iterator
 from pathlib import Path
@@ -63,7 +64,10 @@ class _Commands(click.Group):
         # the language of every message, --help and click's own errors included, before click
         # reads anything: --lang, else the user's locale or the definition's
         definition = next((Path(a) for a in args if a.endswith((".yaml", ".yml"))), None)
-        i18n.choose(_said_language(args), definition)
+        said = _said_language(args)
+        if said is None and "studio" in args and i18n.ENVIRONMENT not in os.environ:
+            said = "th"  # the studio is for trainers: Thai unless they choose English
+        i18n.choose(said, definition)
         cli_words.speak(self, HELP_VALUES)
         return super().parse_args(ctx, args)
 
@@ -210,8 +214,9 @@ def _progress():
         if sys.stderr.isatty():
             width = 30
             filled = width * done // total
-            click.echo(f"\r  {_('participants')} [{'#' * filled}{'.' * (width - filled)}] "
-                       f"{done}/{total}", err=True, nl=done == total)
+            who = _("participants")
+            click.echo(f"\r  {who} [{'#' * filled}{'.' * (width - filled)}] {done}/{total}",
+                       err=True, nl=done == total)
         elif done == total or done - last[0] >= max(1, total // 10):
             last[0] = done
             click.echo("  " + _("participants rendered: {done}/{total}").format(done=done, total=total),
@@ -273,3 +278,24 @@ def build(file: Path, out: Path, fmt: str, no_embed_fonts: bool, roster: Path | 
             _("{pages:>3} page") if entry.pages == 1 else _("{pages:>3} pages")).format(pages=entry.pages)
         audience = _(AUDIENCES.get(entry.audience, entry.audience))
         click.echo(f"  {entry.path:<28} {pages:<9}  {audience:<12} x{entry.copies}")
+
+
+@main.command(help=N_("Open the studio in the browser: edit the definitions in FOLDER (the current "
+                      "one by default), see every page, print for a roster. Ctrl+C stops it."))
+@click.argument("folder", default=".", type=click.Path(file_okay=False, exists=True, path_type=Path))
+@click.option("--host", default="127.0.0.1", show_default=True,
+              help=N_("Address to listen on; 0.0.0.0 serves colleagues in the office (they still "
+                      "need the token)."))
+@click.option("--port", type=click.IntRange(0, 65535), default=8765, show_default=True,
+              help=N_("Port to listen on; 0 picks a free one."))
+@click.option("--no-browser", is_flag=True, help=N_("Do not open the browser."))
+def studio(folder: Path, host: str, port: int, no_browser: bool) -> None:
+    """`workshopkit studio`: studio.server.serve until Ctrl+C."""
+    from .studio.server import serve  # only this command needs Starlette and uvicorn
+
+    with _user_errors():
+        try:
+            serve(folder, host, port, not no_browser, click.echo)
+        except OSError as error:
+            raise WorkshopkitError(_("the studio cannot listen on {host}:{port}: {reason}").format(
+                host=host, port=port, reason=error.strerror))

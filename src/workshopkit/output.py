@@ -170,3 +170,11 @@ def _temporary(path: Path, data: bytes, mode: int | None = None) -> Path:
         name.unlink(missing_ok=True)
         raise
     return name
+
+
+@contextlib.contextmanager
+def scratch() -> Iterator[Path]:
+    """A private temporary folder, removed with what is in it when the block ends: the studio
+    keeps an uploaded roster there, and the pack it builds to send as a zip."""
+    with tempfile.TemporaryDirectory(prefix="workshopkit-") as folder:
+        yield Path(folder)

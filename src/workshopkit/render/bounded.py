@@ -157,6 +157,16 @@ def _stop(worker: multiprocessing.process.BaseProcess, grace: float) -> None:
 
 
 def _work(task: Call, bounds: Bounds, send: Connection, watch: Connection) -> None:
+    _bound(bounds, watch)
+
+    def report(done: int, total: int) -> None:
+        send.send(("progress", (done, total)))
+
+    _answer(send, _outcome(task, report))
+
+
+def _bound(bounds: Bounds, watch: Connection) -> None:
+    """The worker's own process group and memory limit, and its death with the build's."""
     if GROUPS:
         os.setpgrp()
     if resource:
@@ -167,26 +177,98 @@ def _work(task: Call, bounds: Bounds, send: Connection, watch: Connection) -> No
         resource.setrlimit(resource.RLIMIT_AS, (limit, limit))
     threading.Thread(target=_die_with_build, args=(watch,), daemon=True).start()
 
-    def report(done: int, total: int) -> None:
-        send.send(("progress", (done, total)))
 
+def _outcome(task: Call, report: Progress) -> tuple[str, Any]:
     try:
         from .pdf import patches  # a worker draws Thai with the patches; preloaded, this is quick
         patches.install()
-        message: tuple[str, Any] = ("done", (task.function(*task.args, report), _usage()))
+        return "done", (task.function(*task.args, report), _usage())
     except WorkshopkitError as error:
-        message = ("error", error)
+        return "error", error
     except MemoryError:
-        message = ("memory", None)
+        return "memory", None
     except OSError as error:  # WeasyPrint writes the fonts it loads to temporary files
-        message = ("error", RenderError(_("rendering stopped: could not write a temporary file "
-                                          "({reason}); is the disk full?").format(reason=error.strerror)))
+        return "error", RenderError(_("rendering stopped: could not write a temporary file "
+                                      "({reason}); is the disk full?").format(reason=error.strerror))
     except BaseException:  # noqa: BLE001 (a bug: its traceback goes back to the build)
-        message = ("bug", traceback.format_exc())
+        return "bug", traceback.format_exc()
+
+
+def _answer(send: Connection, message: tuple[str, Any]) -> None:
     try:
         send.send(message)
     except MemoryError:
         send.send(("memory", None))
+
+
+class Resident:
+    """A bounded worker that stays alive between calls, for the studio: what a call leaves in
+    the worker's modules (a renderer with the documents it laid out) is there for the next, so
+    an edit re-renders only what it changed. Each call has the time bound; a call over it, at
+    the memory bound or failing, ends the worker, and the next call starts a new one."""
+
+    def __init__(self, bounds: Bounds | None = None):
+        self.bounds = bounds or Bounds()
+        self._lock = threading.Lock()
+        self._worker: multiprocessing.process.BaseProcess | None = None
+        self._pipes: tuple[Connection, Connection, Connection] | None = None
+
+    def run(self, task: Call, what: str, progress: Progress | None = None) -> Any:
+        """The call's result, from the running worker (started when there is none)."""
+        with self._lock:
+            if self._worker is None or not self._worker.is_alive() or self._pipes is None:
+                self._start()
+            assert self._pipes is not None and self._worker is not None
+            requests, replies, _lifeline = self._pipes
+            try:
+                requests.send(task)
+                kind, value = _await(replies, time.monotonic() + self.bounds.seconds, progress)
+            except (BrokenPipeError, EOFError, OSError):
+                kind, value = "died", None
+            if kind == "done":
+                return value[0]
+            if kind == "error":
+                raise value
+            worker = self._worker
+            self.close()
+        if kind == "bug":
+            raise RuntimeError(f"the render worker failed:\n{value}")
+        raise RenderError(_limit_message(kind, what, self.bounds, worker.exitcode))
+
+    def _start(self) -> None:
+        self.close()
+        context = _context()
+        requests_in, requests_out = context.Pipe(duplex=False)
+        replies_in, replies_out = context.Pipe(duplex=False)
+        watch, lifeline = context.Pipe(duplex=False)
+        worker = context.Process(  # type: ignore[attr-defined]
+            target=_serve, args=(self.bounds, requests_in, replies_out, watch), name="workshopkit-resident")
+        _start(worker)
+        for end in (requests_in, replies_out, watch):
+            end.close()
+        self._worker, self._pipes = worker, (requests_out, replies_in, lifeline)
+
+    def close(self) -> None:
+        """Stops the worker, if one runs."""
+        if self._worker is not None:
+            _stop(self._worker, grace=0.0)
+        for end in self._pipes or ():
+            end.close()
+        self._worker, self._pipes = None, None
+
+
+def _serve(bounds: Bounds, requests: Connection, send: Connection, watch: Connection) -> None:
+    _bound(bounds, watch)
+
+    def report(done: int, total: int) -> None:
+        send.send(("progress", (done, total)))
+
+    while True:
+        try:
+            task = requests.recv()
+        except (EOFError, OSError):
+            return
+        _answer(send, _outcome(task, report))
 
 
 def _usage() -> Usage:

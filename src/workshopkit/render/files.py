@@ -54,15 +54,21 @@ class Renderer:
 
     def pdf_files(self, bundles: Sequence[Bundle]) -> list[tuple[bytes, Entry]]:
         """Each bundle as one PDF, from the documents' pages laid out once."""
+        return [(self.pdf.write_pages(base, pages), Entry.of(bundle, "pdf", len(pages)))
+                for bundle, base, pages in self.pdf_pages(bundles)]
+
+    def pdf_pages(self, bundles: Sequence[Bundle]) -> list[tuple[Bundle, Rendered, list]]:
+        """Each bundle's pages in print order, not yet written (the studio writes one page of
+        one when it is looked at), with the laid-out document whose metadata it takes."""
         self.pages([d for bundle in bundles for d in bundle.documents])
         blank = self.pdf.blank_page()
-        files = []
+        out = []
         for bundle in bundles:
             parts = [(d, self._laid_out[d.slug][1]) for d in bundle.documents]
             pages = duplex_pages(parts, blank) if bundle.own_sheets else \
                 [page for _, rendered in parts for page in rendered.pages]
-            files.append((self.pdf.write_pages(parts[0][1], pages), Entry.of(bundle, "pdf", len(pages))))
-        return files
+            out.append((bundle, parts[0][1], pages))
+        return out
 
     def docx_files(self, bundles: Sequence[Bundle]) -> list[tuple[bytes, Entry]]:
         """Each bundle as one DOCX; its pages are a word processor's to lay out."""

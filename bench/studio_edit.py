@@ -1,0 +1,97 @@
+"""Benchmark: the studio's edit latency, from sending the PUT of an edit to receiving page 1 of
+the edited document as a PNG, against a real `workshopkit studio` over HTTP, as the page does.
+
+    .venv/bin/python bench/studio_edit.py [--edits 10]
+
+Each edit changes one document of the reference workshop (a step of the session plan, a
+question of a worksheet, an agenda item's title, the action plan's title), saves it, asks for
+the documents (as the page does after a save) and for page 1 of the edited one. Prints each
+edit, the median and the worst; the target is a median of at most 1.5 s on 2 cores. Beside it,
+what a user would do without the studio: `workshopkit build --format pdf` of the whole pack.
+"""
+from __future__ import annotations
+
+import argparse
+import json
+import os
+import re
+import shutil
+import signal
+import statistics
+import subprocess
+import sys
+import tempfile
+import time
+import urllib.request
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent.parent
+REFERENCE = ROOT / "workshops" / "community-service-unit-2day.yaml"
+EDITS = [  # (text in the reference, what it becomes, the document it changes)
+    ("ทักทายผู้เข้าร่วมประชุม", "ทักทายผู้เข้าร่วมประชุมทุกคน", "session-plan"),
+    ("เคยได้ยินหรือรู้จักประกันสังคมครั้งแรกเมื่อไร", "เคยได้ยินเรื่องประกันสังคมครั้งแรกเมื่อไร", "worksheet-memories"),
+    ("ทบทวนการเรียนรู้จากวันแรก", "ทบทวนการเรียนรู้จากเมื่อวาน", "agenda"),
+    ("แผนปฏิบัติการพัฒนาหน่วยบริการ", "แผนงานพัฒนาหน่วยบริการ", "action-plan"),
+]
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--edits", type=int, default=10)
+    args = parser.parse_args()
+    with tempfile.TemporaryDirectory() as folder:
+        shutil.copy(REFERENCE, Path(folder) / "reference.yaml")
+        program = Path(sys.executable).parent / "workshopkit"
+        server = subprocess.Popen([str(program), "studio", folder, "--port", "0", "--no-browser"],
+                                  stdout=subprocess.PIPE, text=True, start_new_session=True)
+        try:
+            address = re.search(r"(http://\S+)/\?token=(\S+)", server.stdout.readline())
+            assert address, "the studio did not say where it listens"
+            measure(address.group(1), address.group(2), args.edits)
+            whole_build(Path(folder))
+        finally:
+            os.killpg(server.pid, signal.SIGINT)
+            server.wait(timeout=30)
+
+
+def measure(base: str, token: str, edits: int) -> None:
+    def call(method: str, path: str, body: dict | None = None) -> bytes:
+        request = urllib.request.Request(base + path, method=method,
+                                         data=json.dumps(body).encode() if body else None,
+                                         headers={"authorization": f"Bearer {token}",
+                                                  "content-type": "application/json"})
+        with urllib.request.urlopen(request, timeout=600) as answer:
+            return answer.read()
+
+    definition = "/api/definitions/reference.yaml"
+    text = json.loads(call("GET", definition))["text"]
+    start = time.perf_counter()
+    call("GET", definition + "/documents")
+    print(f"first layout of the whole pack (the studio opens it): {time.perf_counter() - start:.2f} s")
+    seconds = []
+    for n in range(edits):
+        old, new, slug = EDITS[n % len(EDITS)]
+        text = text.replace(old, new, 1) if old in text else text.replace(new, old, 1)  # back and forth
+        start = time.perf_counter()
+        problems = json.loads(call("PUT", definition, {"text": text}))["problems"]
+        call("GET", definition + "/documents")
+        png = call("GET", f"{definition}/documents/{slug}/pages/1.png")
+        seconds.append(time.perf_counter() - start)
+        assert not problems and png.startswith(b"\x89PNG")
+        print(f"edit {n + 1:2d} ({slug:<20}) {seconds[-1]:.2f} s")
+    median = statistics.median(seconds)
+    print(f"median {median:.2f} s, worst {max(seconds):.2f} s over {edits} edits "
+          f"(target: median at most 1.5 s) -> {'met' if median <= 1.5 else 'NOT met'}")
+
+
+def whole_build(folder: Path) -> None:
+    program = Path(sys.executable).parent / "workshopkit"
+    start = time.perf_counter()
+    subprocess.run([str(program), "build", str(folder / "reference.yaml"), "-o", str(folder / "out"),
+                    "--format", "pdf"], check=True, capture_output=True)
+    print(f"instead, a whole build of the PDFs (workshopkit build --format pdf): "
+          f"{time.perf_counter() - start:.2f} s")
+
+
+if __name__ == "__main__":
+    main()
