@@ -200,3 +200,15 @@ def test_a_roster_slip_is_said_in_thai_at_its_row_and_column(tmp_path):
                          "-o", str(tmp_path / "out"))
     assert status == 2 and err.splitlines() == [f"{roster}:3:2: ไม่มีชื่อ"]
     assert not (tmp_path / "out").exists()
+
+
+def test_no_message_is_marked_inside_an_f_string():
+    """Babel does not look inside f-strings: a `_("...")` there is never extracted, so it stays
+    English in Thai (the progress bar's word did)."""
+    import ast
+    for path in SOURCE.rglob("*.py"):
+        for node in ast.walk(ast.parse(path.read_text(encoding="utf-8"))):
+            if isinstance(node, ast.JoinedStr):
+                for inner in ast.walk(node):
+                    assert not (isinstance(inner, ast.Call) and getattr(inner.func, "id", "") in ("_", "N_")), \
+                        f"{path.relative_to(SOURCE)}:{node.lineno}: a message marked inside an f-string"

@@ -100,6 +100,8 @@ async function open(path, language) {
   for (const tab of document.querySelectorAll("[role=tab]")) tab.disabled = false;
   select("yaml");
   $("text").focus();
+  $("text").setSelectionRange(0, 0);
+  $("text").scrollTop = 0;
   await save();
 }
 
