@@ -15,10 +15,8 @@ test: setup
 	$(BIN)/python -m pytest -q --durations=15
 
 bench: setup
-	$(BIN)/python bench/build_reference.py
-	$(BIN)/python bench/print_run.py --people 300
+	$(BIN)/python bench/anchors.py
 	$(BIN)/python bench/line_breaks.py
-	$(BIN)/python bench/studio_edit.py
 
 lint: setup
 	$(BIN)/ruff check src tests bench

@@ -43,7 +43,7 @@ EDITS = [  # (text in the reference, what it becomes, the document it changes)
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--edits", type=int, default=10)
-    parser.add_argument("--people", type=int, default=300)
+    parser.add_argument("--people", type=int, default=300, help="0: no print run alongside")
     args = parser.parse_args()
     with tempfile.TemporaryDirectory() as folder:
         shutil.copy(REFERENCE, Path(folder) / "reference.yaml")
@@ -55,7 +55,8 @@ def main() -> None:
             assert address, "the studio did not say where it listens"
             call = caller(address.group(1), address.group(2))
             measure(call, args.edits)
-            during_print_run(call, address.group(1), address.group(2), args.people)
+            if args.people:
+                during_print_run(call, address.group(1), address.group(2), args.people)
             whole_build(Path(folder))
         finally:
             os.killpg(server.pid, signal.SIGINT)

@@ -7,6 +7,7 @@ import site
 import subprocess
 import sys
 import sysconfig
+import zipfile
 from pathlib import Path
 
 from helpers import REFERENCE, ROOT
@@ -17,6 +18,10 @@ def test_wheel_installs_and_builds_from_any_directory(tmp_path):
     subprocess.run([sys.executable, "-m", "pip", "wheel", "--quiet", "--no-deps", "-w", str(dist),
                     str(ROOT)], check=True, capture_output=True)
     (wheel,) = dist.glob("workshopkit-*.whl")
+    carried = set(zipfile.ZipFile(wheel).namelist())
+    assert {"workshopkit/studio/assets/studio.js", "workshopkit/studio/assets/page.html.j2",
+            "workshopkit/locale/th/LC_MESSAGES/workshopkit.mo",
+            "workshopkit/fonts/Sarabun-Regular.ttf"} <= carried
     env_dir = tmp_path / "fresh"
     subprocess.run([sys.executable, "-m", "venv", str(env_dir)], check=True)
     python = env_dir / "bin" / "python"

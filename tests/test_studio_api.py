@@ -127,7 +127,7 @@ def test_an_office_server_answers_to_its_own_names_and_still_wants_the_token():
 def test_the_definitions_of_the_folder_are_listed(client):
     answer = client.get("/api/definitions", headers=BEARER)
     conforms(answer, "/api/definitions")
-    assert sorted(d["path"] for d in answer.json()) == ["community-service-unit-2day.yaml", "forum.yaml"]
+    assert {"community-service-unit-2day.yaml", "forum.yaml"} <= {d["path"] for d in answer.json()}
     reference = next(d for d in answer.json() if d["path"] == REFERENCE.name)
     assert reference["id"] == "community-service-unit-2day" and reference["title"].startswith("ชุดการเรียนรู้")
 
@@ -202,6 +202,25 @@ def test_every_document_of_the_pack_is_listed_with_its_pages(client):
     assert listed["participant-pack"]["pages"] >= sum(d["pages"] for d in singles)
 
 
+def test_a_page_that_holds_almost_nothing_is_marked(client, room):
+    (room / "tall.yaml").write_text("""\
+title: เวทีทดสอบ
+organiser: {name: ทีมทดสอบ}
+agenda: {days: [{start: "09:00", items: [{title: เปิด, minutes: 30}]}]}
+worksheets:
+  - id: notes
+    title: บันทึก
+    blocks:
+      - {type: box, label: บันทึกส่วนที่หนึ่ง, lines: 27}
+      - {type: box, label: บันทึกส่วนที่สอง, lines: 7}
+""", encoding="utf-8")
+    answer = client.get("/api/definitions/tall.yaml/documents?full=1", headers=BEARER)
+    listed = {d["slug"]: d for d in answer.json()["documents"]}
+    assert listed["worksheet-notes"]["nearly_empty"] == [2] and listed["agenda"]["nearly_empty"] == []
+    assert any("page 2 is a quarter full or less" in w for w in answer.json()["warnings"])
+    (room / "tall.yaml").unlink()
+
+
 def test_a_page_is_a_picture_that_changes_with_the_text(client, room):
     url = "/api/definitions/forum.yaml/documents/agenda/pages/1.png"
     before = client.get(url, headers=BEARER)
@@ -251,6 +270,21 @@ def test_the_pack_for_a_roster_comes_as_a_zip(client, room):
     assert progress.headers["content-type"].startswith("text/event-stream")
     assert '"state": "done"' in progress.text
     assert not (room / "out" / "community-service-unit-1day").exists()  # built aside, sent, removed
+
+
+def test_without_a_roster_the_pack_has_blank_forms(client):
+    answer = client.post("/api/definitions/forum.yaml/pack", headers=BEARER)
+    conforms(answer, "/api/definitions/{path}/pack", "post")
+    names = zipfile.ZipFile(io.BytesIO(answer.content)).namelist()
+    assert "manifest.json" in names and "sign-in.pdf" in names and "participants-print.pdf" not in names
+
+
+def test_a_new_file_is_saved_only_in_a_folder_that_exists(client, room):
+    saved = client.put("/api/definitions/new.yaml", headers=BEARER, json={"text": "title: x\n"})
+    assert saved.status_code == 200
+    assert (room / "new.yaml").read_text(encoding="utf-8") == "title: x\n"
+    (room / "new.yaml").unlink()
+    assert client.put("/api/definitions/no/such.yaml", headers=BEARER, json={"text": "x"}).status_code == 404
 
 
 def test_a_roster_with_a_problem_is_said_at_its_row(client):

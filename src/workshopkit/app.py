@@ -300,6 +300,7 @@ class Preview:
 
     entries: list[Entry]
     warnings: list[str]
+    sparse: dict[str, list[int]] = field(default_factory=dict)  # by file: a last page nearly empty
 
 
 PREVIEW_SCALE = 1.5  # 108 dpi: an A4 page 893 px wide, sharp on a laptop, quick to draw
@@ -309,9 +310,9 @@ def preview(definition: Path, worker: bounded.Resident) -> Preview:
     """Every document of the pack laid out in the resident `worker`, which keeps them: an edit
     lays out again only the documents it changed."""
     read, job, _signers = _pack_job(definition, None, None, ("pdf",), True)
-    entries, warnings = worker.run(bounded.Call(_lay_out, (str(definition.resolve()), job)),
-                                   _("the pages of {file}").format(file=definition.name))
-    return Preview(entries, [*map(str, read.warnings), *warnings])
+    entries, warnings, sparse = worker.run(bounded.Call(_lay_out, (str(definition.resolve()), job)),
+                                           _("the pages of {file}").format(file=definition.name))
+    return Preview(entries, [*map(str, read.warnings), *warnings], sparse)
 
 
 def page_png(definition: Path, file: str, number: int, worker: bounded.Resident) -> bytes | None:
@@ -340,10 +341,12 @@ _KEPT: dict[str, tuple[Renderer, dict[str, tuple[Any, list]]]] = {}  # in the re
 _KEEP = 4  # definitions a worker keeps laid out (a studio edits one or two at a time)
 
 
-def _lay_out(key: str, job: _PackJob, progress: Progress) -> tuple[list[Entry], list[str]]:
+def _lay_out(key: str, job: _PackJob, progress: Progress
+             ) -> tuple[list[Entry], list[str], dict[str, list[int]]]:
     """In the resident worker: the pack laid out with the renderer kept for this definition,
-    each bundle's pages kept for `_page_png`."""
+    each bundle's pages kept for `_draw_kept`, and the pages that hold almost nothing."""
     from .render.files import Renderer
+    from .render.pdf.page_checks import nearly_empty
 
     kept = _KEPT.pop(key, None)
     renderer = kept[0] if kept and kept[0].page == job.page else Renderer(job.page, job.source_dir)
@@ -355,7 +358,11 @@ def _lay_out(key: str, job: _PackJob, progress: Progress) -> tuple[list[Entry], 
                              in zip(entries, bundles, strict=True)})
     while len(_KEPT) > _KEEP:
         _KEPT.pop(next(iter(_KEPT)))
-    return entries, renderer.warnings
+    # a document's last page, as the writer checks it (a page above it is full by construction)
+    sparse = {e.path: [len(pages)] if len(bundle.documents) == 1 and len(pages) > 1
+              and nearly_empty(pages[-1]) else []
+              for e, (bundle, _base, pages) in zip(entries, bundles, strict=True)}
+    return entries, renderer.warnings, sparse
 
 
 def _draw_kept(key: str, file: str, number: int | None, scale: float, progress: Progress

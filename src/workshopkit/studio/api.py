@@ -93,6 +93,9 @@ async def _save(request: Request, studio: Studio, path: Path, below: str) -> Res
     text = asked.get("text")
     if not isinstance(text, str) or len(text.encode()) > MAX_TEXT:
         return refused(ValueError(_("give the definition's text, at most 2 MB")), 400)
+    if not path.parent.is_dir():
+        return refused(FileNotFoundError(_("no folder '{path}' in the studio's folder").format(
+            path=path.parent.name)), 404)
     await run_in_threadpool(output.write_atomic, path, text.encode("utf-8"))
     return JSONResponse(await run_in_threadpool(_checked, studio, path))
 
@@ -109,10 +112,10 @@ async def _documents(request: Request, studio: Studio, path: Path, below: str) -
         if len(parts) == 1:
             preview = await run_in_threadpool(studio.preview, path)
             root = str(studio.folder.resolve()) + "/"
-            return JSONResponse({"documents": [_document(e) for e in preview.entries],
+            return JSONResponse({"documents": [_document(e, preview.sparse) for e in preview.entries],
                                  "warnings": [w.replace(root, "") for w in preview.warnings]}
                                 if "full" in request.query_params
-                                else [_document(e) for e in preview.entries])
+                                else [_document(e, preview.sparse) for e in preview.entries])
         if len(parts) == 2 and parts[1].endswith(".pdf"):
             await run_in_threadpool(studio.preview, path)
             data = await run_in_threadpool(app.document_pdf, path, parts[1], studio.worker)
@@ -132,9 +135,10 @@ async def _documents(request: Request, studio: Studio, path: Path, below: str) -
     return Response(data, media_type=media, headers={"cache-control": "no-store"})
 
 
-def _document(entry: Any) -> dict[str, Any]:
+def _document(entry: Any, sparse: dict[str, list[int]]) -> dict[str, Any]:
     return {"slug": Path(entry.path).stem, "kind": entry.kind, "title": entry.title,
-            "pages": entry.pages, "audience": entry.audience, "copies": entry.copies}
+            "pages": entry.pages, "audience": entry.audience, "copies": entry.copies,
+            "nearly_empty": sparse.get(entry.path, [])}
 
 
 async def _agenda(request: Request, studio: Studio, path: Path, below: str) -> Response:

@@ -201,7 +201,9 @@ function document_(path, d) {
     image.addEventListener("click", () => enlarge(image));
     image.addEventListener("keydown", (event) => { if (event.key === "Enter") enlarge(image); });
     image.addEventListener("load", () => image.classList.toggle("landscape", image.naturalWidth > image.naturalHeight));
-    pages.push(element("figure", {}, image, element("figcaption", { text: `${n}` })));
+    const sparse = (d.nearly_empty || []).includes(n);
+    pages.push(element("figure", { class: sparse ? "nearly-empty" : null }, image,
+      element("figcaption", { text: sparse ? `${n} · ${words.nearly_empty}` : `${n}` })));
   }
   return element("section", { class: "document", "data-slug": d.slug },
     element("h3", {}, d.title, element("span", { class: "count",

@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import re
 from functools import lru_cache
+from itertools import accumulate
 
 from pythainlp.tokenize import word_tokenize
 from weasyprint.text import line_break
@@ -59,27 +60,35 @@ def _set_text(self, text, justify=False):
     _original_set_text(self, text, justify)
     if not _THAI_WORD.search(self.text) and "\u00a0" not in self.text:
         return
-    ranges = word_ranges(self.text)
-    if not ranges:
+    kept = kept_whole(self.text, self.style["lang"])
+    if not kept:
         return
+    attributes = pango.pango_layout_get_attributes(self.layout)
+    if attributes == ffi.NULL:
+        attributes = ffi.gc(pango.pango_attr_list_new(), pango.pango_attr_list_unref)
+    for start, end in kept:
+        attribute = pango.pango_attr_allow_breaks_new(False)
+        attribute.start_index, attribute.end_index = start, end
+        pango.pango_attr_list_insert(attributes, attribute)
+    pango.pango_layout_set_attributes(self.layout, attributes)
+
+
+@lru_cache(maxsize=50_000)
+def kept_whole(text: str, lang: str | None) -> tuple[tuple[int, int], ...]:
+    """The byte ranges of `text` that Pango must not break inside, worked out once per text:
+    WeasyPrint sets the same text again for every line it tries and every layout pass."""
+    ranges = word_ranges(text)
+    if not ranges:
+        return ()
     # Keep a word whole only where Pango may break at both its ends; where libthai cuts the
     # text otherwise (การวาง|แผนการ|พัฒนา against การวางแผน|การพัฒนา), its breaks stay, or the
     # line could not break at all.
-    breaks = line_break.get_log_attrs(self.text, self.style["lang"])
-    length = len(self.text)
+    breaks = line_break.get_log_attrs(text, lang)
+    length = len(text)
 
     def open_at(index: int) -> bool:
         return index <= 0 or index >= length or bool(breaks[index].is_line_break)
 
-    encoded = [len(self.text[:i].encode()) for i in range(length + 1)]
-    attributes = pango.pango_layout_get_attributes(self.layout)
-    if attributes == ffi.NULL:
-        attributes = ffi.gc(pango.pango_attr_list_new(), pango.pango_attr_list_unref)
-    for start, end in ranges:
-        nbsp = "\u00a0" in self.text[start:end]
-        if not nbsp and not (open_at(start) and open_at(end)):
-            continue
-        attribute = pango.pango_attr_allow_breaks_new(False)
-        attribute.start_index, attribute.end_index = encoded[start], encoded[end]
-        pango.pango_attr_list_insert(attributes, attribute)
-    pango.pango_layout_set_attributes(self.layout, attributes)
+    offsets = list(accumulate((len(c.encode()) for c in text), initial=0))  # UTF-8 byte offsets
+    return tuple((offsets[start], offsets[end]) for start, end in ranges
+                 if "\u00a0" in text[start:end] or open_at(start) and open_at(end))

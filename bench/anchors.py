@@ -1,0 +1,175 @@
+"""Benchmark: workshopkit side by side with what it is measured against, in one run.
+
+    .venv/bin/python bench/anchors.py [--people 30 300] [--skip-studio]
+
+1. The cold command `workshopkit build REF --format pdf` against plain WeasyPrint rendering
+   the toolkit's own final HTML for the same documents and packs, in a cold Python process
+   (no Thai patches, no checks, no refits: the engine's own time).
+2. `workshopkit build REF --format all` (PDF and DOCX) against LibreOffice converting the
+   toolkit's DOCX files to PDF with a fresh profile (what an organiser without us would do).
+3. The personal print run for each roster size: pages per second, 300 people against 30, the
+   peak memory of each process (the build, its worker, the largest print-run process).
+4. The studio's edit-to-page latency, and how it answers while the largest roster prints
+   (bench/studio_edit.py), unless --skip-studio.
+
+Targets (issue 17): the cold PDF build at most 1.3 times plain WeasyPrint; --format all faster
+than LibreOffice; at least 40 pages a second for 300 people, 300 taking at most 10.5 times as
+long as 30, at most 800 MB in any process.
+"""
+from __future__ import annotations
+
+import argparse
+import csv
+import json
+import resource
+import shutil
+import subprocess
+import sys
+import tempfile
+import time
+from pathlib import Path
+
+from workshopkit import app
+from workshopkit.compose.plan import plan
+from workshopkit.compose.style import style_of
+
+ROOT = Path(__file__).resolve().parent.parent
+REFERENCE = ROOT / "workshops" / "community-service-unit-2day.yaml"
+PROGRAM = Path(sys.executable).parent / "workshopkit"
+
+PLAIN = """
+import json, sys, time
+from pathlib import Path
+start = time.perf_counter()
+from weasyprint import CSS, HTML
+folder = Path(sys.argv[1])
+job = json.loads((folder / "job.json").read_text())
+sheets = [CSS(filename=str(folder / name), base_url=job["base_url"]) for name in job["stylesheets"]]
+laid = {}
+def render(slug):
+    if slug not in laid:
+        html = HTML(filename=str(folder / f"{slug}.html"), base_url=job["base_url"])
+        laid[slug] = html.render(stylesheets=sheets)
+    return laid[slug]
+for name, slugs in job["bundles"].items():
+    parts = [render(slug) for slug in slugs]
+    pages = [page for part in parts for page in part.pages]
+    parts[0].copy(pages).write_pdf(str(folder / f"{name}.pdf"))
+print(time.perf_counter() - start)
+"""
+
+
+def seconds(command: list[str]) -> float:
+    start = time.perf_counter()
+    subprocess.run(command, check=True, capture_output=True)
+    return time.perf_counter() - start
+
+
+def final_html(definition: Path, folder: Path) -> dict:
+    """The toolkit's final HTML of every document (with the fit it chose) and its stylesheets,
+    and which documents make each PDF of the pack, for plain WeasyPrint to render."""
+    from workshopkit.render.files import Renderer
+    from workshopkit.render.pdf import patches
+    from workshopkit.render.pdf.writer import _page_facts
+    from workshopkit.resources import templates_dir
+
+    patches.install()
+    read, job, _signers = app._pack_job(definition, None, None, ("pdf",), True)
+    renderer = Renderer(job.page, job.source_dir)
+    front = app._front(renderer, job, None, "pdf")
+    bundles = plan(job.workshop, style_of(job.workshop), job.documents, job.copies, front.print_checklist,
+                   front.cover)
+    for bundle in bundles:
+        for document in bundle.documents:
+            html = renderer.pdf.html(document, renderer.pdf.fitted.get(document.slug, ""))
+            (folder / f"{document.slug}.html").write_text(html, encoding="utf-8")
+    (folder / "page.css").write_text(_page_facts(), encoding="utf-8")
+    shutil.copy(templates_dir() / "print.css", folder / "print.css")
+    return {"base_url": templates_dir().as_uri() + "/", "stylesheets": ["page.css", "print.css"],
+            "bundles": {b.stem: [d.slug for d in b.documents] for b in bundles}}
+
+
+def build_against_weasyprint(work: Path) -> None:
+    cold = seconds([str(PROGRAM), "build", str(REFERENCE), "-o", str(work / "pdf"), "--format", "pdf"])
+    manifest = json.loads(next((work / "pdf").glob("*/manifest.json")).read_text(encoding="utf-8"))
+    pages = sum(d["pages"] for d in manifest["documents"])
+    plain_folder = work / "plain"
+    plain_folder.mkdir()
+    job = final_html(REFERENCE, plain_folder)
+    (plain_folder / "job.json").write_text(json.dumps(job), encoding="utf-8")
+    start = time.perf_counter()
+    subprocess.run([sys.executable, "-c", PLAIN, str(plain_folder)], check=True, capture_output=True)
+    plain = time.perf_counter() - start
+    print(f"cold `build --format pdf`: {cold:.2f} s for {len(manifest['documents'])} PDFs, {pages} pages "
+          f"({pages / cold:.1f} pages/s)")
+    print(f"plain WeasyPrint on the same final HTML, cold: {plain:.2f} s")
+    verdict = "met" if cold / plain <= 1.3 else "NOT met"
+    print(f"  ratio {cold / plain:.2f} (target at most 1.3, aim 1.15) -> {verdict}")
+
+
+def all_against_libreoffice(work: Path) -> None:
+    built = seconds([str(PROGRAM), "build", str(REFERENCE), "-o", str(work / "all"), "--format", "all"])
+    documents = sorted(next((work / "all").glob("*")).glob("*.docx"))
+    profile = work / "lo-profile"
+    start = time.perf_counter()
+    subprocess.run(["soffice", f"-env:UserInstallation={profile.as_uri()}", "--headless",
+                    "--convert-to", "pdf", "--outdir", str(work / "lo"), *map(str, documents)],
+                   check=True, capture_output=True)
+    office = time.perf_counter() - start
+    print(f"cold `build --format all` (PDF and DOCX): {built:.2f} s")
+    print(f"LibreOffice converting its {len(documents)} DOCX files to PDF, fresh profile: {office:.2f} s")
+    print(f"  ratio {built / office:.2f} (target below 1) -> {'met' if built < office else 'NOT met'}")
+
+
+def roster(path: Path, people: int) -> None:
+    with path.open("w", newline="", encoding="utf-8") as handle:
+        writer = csv.writer(handle)
+        writer.writerow(["ชื่อ", "นามสกุล", "ตำบล", "อำเภอ", "จังหวัด"])
+        for n in range(people):
+            writer.writerow([f"สมศรี{n}", "ใจดี", "แม่กา", "เมืองพะเยา", "พะเยา"])
+
+
+def print_runs(work: Path, sizes: list[int]) -> None:
+    figures = {}
+    for people in sizes:
+        sheet = work / f"roster-{people}.csv"
+        roster(sheet, people)
+        start = time.perf_counter()
+        built = app.build(REFERENCE, work / f"run-{people}", ("pdf",), roster=sheet)
+        took = time.perf_counter() - start
+        run = next(e for e in built.entries if e.path == "participants-print.pdf")
+        size = (built.folder / run.path).stat().st_size / 1e6
+        own = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
+        usage = built.usage
+        figures[people] = took
+        print(f"print run for {people} people: {took:.1f} s, {run.pages} pages, "
+              f"{run.pages / took:.1f} pages/s, {size:.1f} MB; peak memory: build {own:.0f} MB, "
+              f"worker {usage.worker_mib:.0f} MB, largest helper {usage.helpers_mib:.0f} MB")
+        if people >= 300:
+            heaviest = max(own, usage.worker_mib, usage.helpers_mib)
+            print(f"  target at least 40 pages/s -> {'met' if run.pages / took >= 40 else 'NOT met'}; "
+                  f"at most 800 MB -> {'met' if heaviest <= 800 else 'NOT met'}")
+    if len(figures) > 1:
+        small, large = min(figures), max(figures)
+        ratio = figures[large] / figures[small]
+        print(f"  {large} people took {ratio:.1f} times as long as {small} (target at most 10.5) -> "
+              f"{'met' if ratio <= 10.5 else 'NOT met'}")
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--people", type=int, nargs="+", default=[30, 300])
+    parser.add_argument("--skip-studio", action="store_true")
+    args = parser.parse_args()
+    with tempfile.TemporaryDirectory() as folder:
+        work = Path(folder)
+        build_against_weasyprint(work)
+        all_against_libreoffice(work)
+        print_runs(work, args.people)
+    if not args.skip_studio:
+        studio = ROOT / "bench" / "studio_edit.py"
+        subprocess.run([sys.executable, str(studio), "--people", str(max(args.people))], check=True)
+
+
+if __name__ == "__main__":
+    main()
