@@ -135,3 +135,11 @@ def test_an_english_workshop_prints_english_labels(tmp_path):
     text = pdftotext(tmp_path / "out" / "workshop" / "agenda.pdf")
     assert "Agenda" in text and "09:00 – 09:30" in text and "Page 1 / 1" in text
     assert "กำหนดการ" not in text and "น." not in text
+
+
+def test_thai_words_in_the_build_table_line_up_by_what_the_terminal_shows():
+    from workshopkit.cli import _padded
+    # ผู้เข้าร่วม: 11 code points, 7 columns (four marks above or below a letter take none)
+    assert _padded("ผู้เข้าร่วม", 12) == "ผู้เข้าร่วม" + " " * 5
+    assert _padded("วิทยากร", 12) == "วิทยากร" + " " * 6
+    assert _padded("participant", 12) == "participant "

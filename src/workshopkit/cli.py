@@ -6,6 +6,7 @@ from __future__ import annotations
 import contextlib
 import os
 import sys
+import unicodedata
 from collections.abc import Iterable, Iterator
 from pathlib import Path
 
@@ -48,6 +49,12 @@ def _limits(command):
 AUDIENCES = {"facilitator": N_("facilitator"), "participant": N_("participant")}
 HELP_VALUES = {"memory": DEFAULT_MEMORY_MIB, "seconds": DEFAULT_SECONDS,
                "per_person": SECONDS_PER_PARTICIPANT}
+
+
+def _padded(text: str, width: int) -> str:
+    # Thai vowels and tone marks above and below a letter take no column on a terminal
+    shown = sum(not unicodedata.combining(c) and unicodedata.category(c) != "Mn" for c in text)
+    return text + " " * max(0, width - shown)
 
 
 def _said_language(args: list[str]) -> str | None:
@@ -277,7 +284,7 @@ def build(file: Path, out: Path, fmt: str, no_embed_fonts: bool, roster: Path | 
         pages = "" if entry.pages is None else (
             _("{pages:>3} page") if entry.pages == 1 else _("{pages:>3} pages")).format(pages=entry.pages)
         audience = _(AUDIENCES.get(entry.audience, entry.audience))
-        click.echo(f"  {entry.path:<28} {pages:<9}  {audience:<12} x{entry.copies}")
+        click.echo(f"  {entry.path:<28} {_padded(pages, 9)}  {_padded(audience, 12)} x{entry.copies}")
 
 
 @main.command(help=N_("Open the studio in the browser: edit the definitions in FOLDER (the current "
