@@ -47,3 +47,10 @@ def test_a_pack_puts_a_collected_form_on_sheets_of_its_own(renderer):
 def test_a_docx_is_drawn_for_each_bundle_without_page_counts(renderer):
     (data, entry), = renderer.docx_files([Bundle("a", "worksheet", "participant", 1, "a", (sheet("a", 1),))])
     assert data.startswith(b"PK") and (entry.path, entry.pages) == ("a.docx", None)
+
+
+def test_a_document_laid_out_again_says_only_what_holds_now(renderer):
+    renderer.pages([sheet("notes", 2)])  # the second page holds a heading and nothing else
+    assert [w for w in renderer.warnings if w.startswith("notes: page 2")]
+    renderer.pages([sheet("notes", 1)])
+    assert not [w for w in renderer.warnings if w.startswith("notes:")]

@@ -32,6 +32,7 @@ class Renderer:
         self.embed_fonts = embed_fonts
         self.pdf = PdfWriter(self.source_dir, page)
         self._laid_out: dict[str, tuple[doc.Document, Rendered]] = {}
+        self._laid_out_warnings: dict[str, list[str]] = {}  # by slug: what its last layout said
         self._run_warnings: list[str] = []
 
     def pages(self, documents: Sequence[doc.Document]) -> dict[str, int]:
@@ -40,7 +41,11 @@ class Renderer:
         for document in documents:
             known = self._laid_out.get(document.slug)
             if known is None or known[0] != document:
+                said = len(self.pdf.warnings)
                 self._laid_out[document.slug] = (document, self.pdf.render(document))
+                # a document laid out again (the studio's next edit) says only what holds now
+                self._laid_out_warnings[document.slug] = self.pdf.warnings[said:]
+                del self.pdf.warnings[said:]
         return {d.slug: len(self._laid_out[d.slug][1].pages) for d in documents}
 
     def print_run(self, shared: Sequence[doc.Document], sets: Sequence[Set],
@@ -79,4 +84,5 @@ class Renderer:
     @property
     def warnings(self) -> list[str]:
         """What the organiser should know of the layout (a page left nearly empty), each once."""
-        return list(dict.fromkeys([*self.pdf.warnings, *self._run_warnings]))
+        laid_out = [w for said in self._laid_out_warnings.values() for w in said]
+        return list(dict.fromkeys([*laid_out, *self.pdf.warnings, *self._run_warnings]))
