@@ -32,6 +32,19 @@ def write_definition(folder: Path, text: str, name: str = "workshop.yaml") -> Pa
     return path
 
 
+# a worksheet whose second page holds a short box and nothing else, however tight it is set
+NEARLY_EMPTY_LAST_PAGE = """\
+title: เวทีทดสอบ
+organiser: {name: ทีมทดสอบ}
+agenda: {days: [{start: "09:00", items: [{title: เปิด, minutes: 30}]}]}
+worksheets:
+  - id: notes
+    title: บันทึก
+    blocks:
+      - {type: box, label: บันทึกส่วนที่หนึ่ง, lines: 27}
+      - {type: box, label: บันทึกส่วนที่สอง, lines: 7}
+"""
+
 MINIMAL = """\
 title: เวทีทดสอบ
 organiser: {name: ทีมทดสอบ}

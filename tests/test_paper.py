@@ -14,7 +14,7 @@ from pathlib import Path
 import pytest
 from docx import Document as Docx
 from docx.oxml.ns import qn
-from helpers import REFERENCE, ROOT, fold, pdftotext
+from helpers import NEARLY_EMPTY_LAST_PAGE, REFERENCE, ROOT, fold, pdftotext
 from pypdf import PdfReader
 
 from workshopkit import app
@@ -165,17 +165,7 @@ def test_a_document_whose_last_page_holds_a_line_or_two_is_refitted(tmp_path):
 
 def test_a_last_page_that_cannot_be_refitted_is_a_warning_with_the_page(tmp_path):
     definition = tmp_path / "tall.yaml"
-    definition.write_text("""\
-title: เวทีทดสอบ
-organiser: {name: ทีมทดสอบ}
-agenda: {days: [{start: "09:00", items: [{title: เปิด, minutes: 30}]}]}
-worksheets:
-  - id: notes
-    title: บันทึก
-    blocks:
-      - {type: box, label: บันทึกส่วนที่หนึ่ง, lines: 27}
-      - {type: box, label: บันทึกส่วนที่สอง, lines: 7}
-""", encoding="utf-8")
+    definition.write_text(NEARLY_EMPTY_LAST_PAGE, encoding="utf-8")
     built = app.build(definition, tmp_path / "out", ("pdf",))
     assert len(PdfReader(built.folder / "worksheet-notes.pdf").pages) == 2
     assert "บันทึก: page 2 is a quarter full or less, even set tighter; shorten the document or " \

@@ -11,7 +11,7 @@ from pathlib import Path
 
 import jsonschema
 import pytest
-from helpers import ROOT
+from helpers import NEARLY_EMPTY_LAST_PAGE, ROOT
 from PIL import Image
 from starlette.testclient import TestClient
 
@@ -203,17 +203,7 @@ def test_every_document_of_the_pack_is_listed_with_its_pages(client):
 
 
 def test_a_page_that_holds_almost_nothing_is_marked(client, room):
-    (room / "tall.yaml").write_text("""\
-title: เวทีทดสอบ
-organiser: {name: ทีมทดสอบ}
-agenda: {days: [{start: "09:00", items: [{title: เปิด, minutes: 30}]}]}
-worksheets:
-  - id: notes
-    title: บันทึก
-    blocks:
-      - {type: box, label: บันทึกส่วนที่หนึ่ง, lines: 27}
-      - {type: box, label: บันทึกส่วนที่สอง, lines: 7}
-""", encoding="utf-8")
+    (room / "tall.yaml").write_text(NEARLY_EMPTY_LAST_PAGE, encoding="utf-8")
     answer = client.get("/api/definitions/tall.yaml/documents?full=1", headers=BEARER)
     listed = {d["slug"]: d for d in answer.json()["documents"]}
     assert listed["worksheet-notes"]["nearly_empty"] == [2] and listed["agenda"]["nearly_empty"] == []

@@ -10,7 +10,6 @@ matter from the page counts, and draws each file; output.py then writes them all
 """
 from __future__ import annotations
 
-import io
 import json
 from collections.abc import Sequence
 from dataclasses import asdict, dataclass, field
@@ -303,9 +302,6 @@ class Preview:
     sparse: dict[str, list[int]] = field(default_factory=dict)  # by file: a last page nearly empty
 
 
-PREVIEW_SCALE = 1.5  # 108 dpi: an A4 page 893 px wide, sharp on a laptop, quick to draw
-
-
 def preview(definition: Path, worker: bounded.Resident) -> Preview:
     """Every document of the pack laid out in the resident `worker`, which keeps them: an edit
     lays out again only the documents it changed."""
@@ -328,7 +324,7 @@ def document_pdf(definition: Path, file: str, worker: bounded.Resident) -> bytes
 
 
 def _kept(definition: Path, file: str, number: int | None, worker: bounded.Resident) -> bytes | None:
-    task = bounded.Call(_draw_kept, (str(definition.resolve()), file, number, PREVIEW_SCALE))
+    task = bounded.Call(_draw_kept, (str(definition.resolve()), file, number))
     found = worker.run(task, file)
     if found == _NOT_KEPT:
         preview(definition, worker)
@@ -365,11 +361,9 @@ def _lay_out(key: str, job: _PackJob, progress: Progress
     return entries, renderer.warnings, sparse
 
 
-def _draw_kept(key: str, file: str, number: int | None, scale: float, progress: Progress
-               ) -> bytes | str | None:
+def _draw_kept(key: str, file: str, number: int | None, progress: Progress) -> bytes | str | None:
     """In the resident worker: a kept bundle as a PDF, or one of its pages as a PNG."""
-    import pypdfium2
-
+    from .render.pictures import page_png as picture
     if key not in _KEPT:
         return _NOT_KEPT
     renderer, bundles = _KEPT[key]
@@ -378,8 +372,4 @@ def _draw_kept(key: str, file: str, number: int | None, scale: float, progress: 
     base, pages = bundles[file]
     if number is None:
         return renderer.pdf.write_pages(base, pages)
-    pdf = pypdfium2.PdfDocument(renderer.pdf.write_pages(base, [pages[number - 1]]))
-    image = pdf[0].render(scale=scale).to_pil()
-    buffer = io.BytesIO()
-    image.save(buffer, "PNG")
-    return buffer.getvalue()
+    return picture(renderer.pdf.write_pages(base, [pages[number - 1]]), 1)

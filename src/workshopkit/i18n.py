@@ -46,8 +46,14 @@ def _written_in_thai(definition: Path | None) -> bool:
         text = definition.read_text(encoding="utf-8-sig", errors="replace")[:200_000]
     except OSError:
         return False
+    said = declared_language(text)
+    return said == "th" if said else bool(_THAI.search(text))
+
+
+def declared_language(text: str) -> str | None:
+    """The `language:` a definition's text says it is in, read without YAML."""
     said = re.search(r"^language:\s*[\"']?(th|en)\b", text, re.MULTILINE)
-    return said.group(1) == "th" if said else bool(_THAI.search(text))
+    return said.group(1) if said else None
 
 
 def language() -> str:

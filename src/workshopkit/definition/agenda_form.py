@@ -63,7 +63,7 @@ def edit_agenda(text: str, change: dict[str, Any]) -> str:
     """The text with one change to its agenda: `{"op": "move", "day", "index", "to"}`,
     `{"op": "set", "day", "index", "field", "value"}` (a value of None removes the field),
     `{"op": "add", "day", "index", "item"}` or `{"op": "remove", "day", "index"}`."""
-    yaml, data = _load(text)
+    yaml, data, baseline = _load(text)
     days = _days(data)
     if days is None:
         raise WorkshopkitError(_("this definition has no agenda of its own to edit (it extends "
@@ -72,7 +72,6 @@ def edit_agenda(text: str, change: dict[str, Any]) -> str:
     index, op = change.get("index"), change.get("op")
     if not isinstance(index, int) or not 0 <= index < len(items) + (op == "add"):
         raise WorkshopkitError(_("the agenda has no item {index} on that day").format(index=index))
-    baseline = _dump(yaml, data)
     if op == "move":
         to = change.get("to")
         if not isinstance(to, int) or not 0 <= to < len(items):
@@ -98,8 +97,9 @@ def edit_agenda(text: str, change: dict[str, Any]) -> str:
     return _merge(text, baseline, _dump(yaml, data))
 
 
-def _load(text: str) -> tuple[YAML, Any]:
-    best: tuple[int, YAML, Any] | None = None
+def _load(text: str) -> tuple[YAML, Any, str]:
+    """The text read round trip with the trainer's indentation, and ruamel's copy of it."""
+    best: tuple[int, YAML, Any, str] | None = None
     for mapping, sequence, offset in ((2, 4, 2), (2, 2, 0)):  # the trainer's indentation
         yaml = YAML()
         yaml.preserve_quotes = True
@@ -110,11 +110,12 @@ def _load(text: str) -> tuple[YAML, Any]:
         except YAMLError:
             raise WorkshopkitError(_("the text cannot be read as YAML; fix the problem shown at "
                                      "its line first"))
-        differ = sum(a != b for a, b in zip(text.splitlines(), _dump(yaml, data).splitlines(), strict=False))
+        copy = _dump(yaml, data)
+        differ = sum(a != b for a, b in zip(text.splitlines(), copy.splitlines(), strict=False))
         if best is None or differ < best[0]:
-            best = (differ, yaml, data)
+            best = (differ, yaml, data, copy)
     assert best is not None
-    return best[1], best[2]
+    return best[1], best[2], best[3]
 
 
 def _dump(yaml: YAML, data: Any) -> str:

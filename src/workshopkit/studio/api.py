@@ -7,6 +7,7 @@ problems are `{"line", "column", "path", "message"}`, in the language of the stu
 """
 from __future__ import annotations
 
+import re
 from dataclasses import asdict
 from pathlib import Path
 from typing import Any
@@ -74,13 +75,12 @@ async def definition(request: Request) -> Response:
     return await handler(request, studio, path, below)
 
 
+_BELOW = re.compile(r"(.+?\.ya?ml)(/.*)?")  # a definition's path, then what of it is asked for
+
+
 def _split(rest: str) -> tuple[str, str]:
-    for marker in ("/documents", "/pack", "/agenda", "/results", "/progress"):
-        at = rest.find(marker + "/") if rest.find(marker + "/") >= 0 else \
-            (len(rest) - len(marker) if rest.endswith(marker) else -1)
-        if at >= 0 and rest[:at].endswith((".yaml", ".yml")):
-            return rest[:at], rest[at:]
-    return rest, ""
+    found = _BELOW.fullmatch(rest)
+    return (found.group(1), found.group(2) or "") if found else (rest, "")
 
 
 async def _read(request: Request, studio: Studio, path: Path, below: str) -> Response:

@@ -9,13 +9,12 @@ from pathlib import Path
 
 import yaml
 
-from ..i18n import _
+from ..i18n import _, declared_language
 
 SUFFIXES = (".yaml", ".yml")
 SKIPPED = {"out", "node_modules", "__pycache__"}
 DEPTH = 3  # folders below the studio's that are looked in
 MOST = 500  # definitions listed; a folder with more is not a trainer's folder
-_LANGUAGE = re.compile(r"^language:\s*[\"']?(th|en)\b", re.MULTILINE)
 
 
 class Refused(Exception):
@@ -84,6 +83,5 @@ def _listed(path: Path, relative: str) -> Listed | None:
     if data is not None and not (isinstance(data, dict) and ({"title", "agenda", "extends"} & set(data))):
         return None
     data = data if isinstance(data, dict) else {}
-    said = _LANGUAGE.search(text)
     return Listed(relative, str(data.get("id") or path.stem), str(data.get("title") or ""),
-                  said.group(1) if said else "th")
+                  declared_language(text) or "th")

@@ -10,7 +10,6 @@ import zipfile
 from pathlib import Path
 from typing import Any
 
-import pypdfium2
 from starlette.concurrency import run_in_threadpool
 from starlette.datastructures import UploadFile
 from starlette.requests import Request
@@ -20,11 +19,11 @@ from .. import app, output
 from ..errors import WorkshopkitError
 from ..i18n import _
 from ..people.sheets import MAX_BYTES
+from ..render.pictures import page_count, page_png
 from .answers import located, problems, refused
 from .state import Job, Studio
 
 SHEETS = (".csv", ".xlsx")
-PAGE_SCALE = 1.5
 
 
 async def _uploads(request: Request, name: str, most: int) -> list[tuple[str, bytes]] | JSONResponse:
@@ -112,7 +111,7 @@ async def results(request: Request, studio: Studio, path: Path, below: str) -> R
         except WorkshopkitError as error:
             return JSONResponse({"problems": problems(located(error, path), studio.folder)}, status_code=422)
         report = studio.results[key]
-        return JSONResponse({"pages": len(pypdfium2.PdfDocument(report["results.pdf"])),
+        return JSONResponse({"pages": page_count(report["results.pdf"]),
                              "warnings": json.loads(report["warnings"])})
     parts = below.strip("/").split("/")
     made = studio.results.get(key)
@@ -124,7 +123,7 @@ async def results(request: Request, studio: Studio, path: Path, below: str) -> R
         return Response(made[parts[1]], media_type=media,
                         headers={"content-disposition": f'attachment; filename="{parts[1]}"'})
     if len(parts) == 4 and parts[2] == "pages" and parts[3].endswith(".png") and parts[3][:-4].isdigit():
-        picture = await run_in_threadpool(_page_png, made["results.pdf"], int(parts[3][:-4]))
+        picture = await run_in_threadpool(page_png, made["results.pdf"], int(parts[3][:-4]))
         if picture:
             return Response(picture, media_type="image/png", headers={"cache-control": "no-store"})
     return refused(ValueError(_("no such page")), 404)
@@ -140,15 +139,6 @@ def _report(path: Path, uploads: list[tuple[str, bytes]]) -> dict[str, bytes]:
         return {"results.pdf": (made.folder / "results.pdf").read_bytes(),
                 "results.docx": (made.folder / "results.docx").read_bytes(),
                 "warnings": json.dumps([str(w) for w in made.warnings], ensure_ascii=False).encode()}
-
-
-def _page_png(pdf: bytes, number: int) -> bytes | None:
-    document = pypdfium2.PdfDocument(pdf)
-    if not 1 <= number <= len(document):
-        return None
-    buffer = io.BytesIO()
-    document[number - 1].render(scale=PAGE_SCALE).to_pil().save(buffer, "PNG")
-    return buffer.getvalue()
 
 
 ROUTES = {("POST", "pack"): pack, ("GET", "progress"): progress,
