@@ -1,7 +1,9 @@
 """Helpers the tests share: reading PDFs back, folding text, writing definitions."""
 from __future__ import annotations
 
+import os
 import re
+import shutil
 import subprocess
 import time
 from collections.abc import Callable
@@ -112,3 +114,33 @@ def tables(document) -> list:
     from workshopkit.compose import tree
 
     return [b for b in document.blocks if isinstance(b, tree.Table)]
+
+
+FONTS_CONF = """<?xml version="1.0"?>
+<!DOCTYPE fontconfig SYSTEM "fonts.dtd">
+<fontconfig>
+  <dir>/usr/share/fonts</dir>
+  <dir>/usr/local/share/fonts</dir>
+  <cachedir>{cache}</cachedir>
+  <!-- should Sarabun be installed on this machine, hide it: only the embedded copy counts -->
+  <selectfont><rejectfont><glob>/usr/*Sarabun*</glob></rejectfont></selectfont>
+</fontconfig>
+"""
+
+
+def libreoffice_pdfs(documents: list[Path], work: Path) -> Path:
+    """The DOCX files converted to PDF by LibreOffice, as on a computer without Sarabun:
+    only the font embedded in each file can set its text. The folder of the PDFs."""
+    soffice = shutil.which("soffice") or shutil.which("libreoffice")
+    assert soffice, "LibreOffice is missing: `make test` installs libreoffice-writer-nogui"
+    conf = work / "fonts.conf"
+    conf.write_text(FONTS_CONF.format(cache=work / "fc-cache"))
+    env = {**os.environ, "FONTCONFIG_FILE": str(conf), "HOME": str(work)}
+    families = subprocess.run(["fc-list", ":", "family"], env=env, capture_output=True,
+                              text=True, check=True).stdout
+    assert "Sarabun" not in families, "Sarabun is visible to fontconfig: the test would prove nothing"
+    out = work / "pdf"
+    subprocess.run([soffice, f"-env:UserInstallation={(work / 'profile').as_uri()}", "--headless",
+                    "--convert-to", "pdf", "--outdir", str(out), *map(str, documents)],
+                   env=env, check=True, capture_output=True, timeout=600)
+    return out

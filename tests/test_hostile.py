@@ -112,7 +112,7 @@ ROSTERS: dict[str, tuple[str, bytes, list[str]]] = {
     "roster in Windows-874": ("r.csv", "ชื่อ\nสมชาย\n".encode("cp874"), [
         "{r}:1:1: the roster is not UTF-8 text (save it as CSV UTF-8)"]),
     "roster without a name column": ("r.csv", b"phone\n0812345678\n", [
-        "{r}:1:1: the roster has no name column (ชื่อ or name)"]),
+        "{r}:1:1: the roster has no name column (ชื่อ, ชื่อ-นามสกุล or name)"]),
     "roster with duplicate codes": ("r.csv", "ชื่อ,รหัส\nก,A1\nข,A1\n".encode(), [
         "{r}:3:2: duplicate code 'A1' (also row 2)"]),
     "roster that is not a spreadsheet": ("r.xlsx", b"not a zip file", [

@@ -29,6 +29,13 @@ TESTED_IN = {
     "render/docx/fonts.py": "test_docx_fonts.py",
     "render/docx/xml.py": "test_docx_xml.py",
     "render/docx/blocks.py": "test_tree.py",  # every kind drawn, with the PDF's
+    "render/docx/pages.py": "test_tree.py",
+    "render/pdf/assemble.py": "test_pdf.py",
+    "compose/badges.py": "test_roster_day.py",
+    "compose/certificate.py": "test_roster_day.py",
+    "compose/survey_poster.py": "test_roster_day.py",
+    "compose/roster_day.py": "test_roster_day.py",
+    "definition/roster_day.py": "test_roster_day.py",
     "definition/base.py": "test_model.py",
     "definition/forms.py": "test_model.py",
     **{f"studio/{name}.py": "test_studio_api.py" for name in (

@@ -3,46 +3,19 @@ machine where Sarabun is not installed, and the result must still be set in Sara
 embedded font), keep its Thai text and its QR codes."""
 from __future__ import annotations
 
-import os
-import shutil
 import subprocess
 from pathlib import Path
 
 import pytest
-from helpers import REFERENCE, decoded_qr_codes, fold, pdftotext
+from helpers import REFERENCE, decoded_qr_codes, fold, libreoffice_pdfs, pdftotext
 from pypdf import PdfReader
 
 from workshopkit.definition.read import read_workshop
 
-FONTS_CONF = """<?xml version="1.0"?>
-<!DOCTYPE fontconfig SYSTEM "fonts.dtd">
-<fontconfig>
-  <dir>/usr/share/fonts</dir>
-  <dir>/usr/local/share/fonts</dir>
-  <cachedir>{cache}</cachedir>
-  <!-- should Sarabun be installed on this machine, hide it: only the embedded copy counts -->
-  <selectfont><rejectfont><glob>/usr/*Sarabun*</glob></rejectfont></selectfont>
-</fontconfig>
-"""
-
 
 @pytest.fixture(scope="module")
 def converted(reference_pack: Path, tmp_path_factory) -> Path:
-    soffice = shutil.which("soffice") or shutil.which("libreoffice")
-    assert soffice, "LibreOffice is missing: `make test` installs libreoffice-writer-nogui"
-    work = tmp_path_factory.mktemp("libreoffice")
-    conf = work / "fonts.conf"
-    conf.write_text(FONTS_CONF.format(cache=work / "fc-cache"))
-    env = {**os.environ, "FONTCONFIG_FILE": str(conf), "HOME": str(work)}
-    families = subprocess.run(["fc-list", ":", "family"], env=env, capture_output=True,
-                              text=True, check=True).stdout
-    assert "Sarabun" not in families, "Sarabun is visible to fontconfig: the test would prove nothing"
-    out = work / "pdf"
-    documents = sorted(str(p) for p in reference_pack.glob("*.docx"))
-    subprocess.run([soffice, f"-env:UserInstallation={(work / 'profile').as_uri()}", "--headless",
-                    "--convert-to", "pdf", "--outdir", str(out), *documents],
-                   env=env, check=True, capture_output=True, timeout=600)
-    return out
+    return libreoffice_pdfs(sorted(reference_pack.glob("*.docx")), tmp_path_factory.mktemp("libreoffice"))
 
 
 def fonts_of(pdf: Path) -> list[str]:

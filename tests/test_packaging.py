@@ -44,6 +44,6 @@ def test_wheel_installs_and_builds_from_any_directory(tmp_path):
                             cwd=elsewhere, capture_output=True, text=True)
     assert result.returncode == 0, result.stderr
     manifest = json.loads((elsewhere / "out" / "community-service-unit-2day" / "manifest.json").read_text())
-    assert len(manifest["documents"]) == 26
+    assert len(manifest["documents"]) == 28
     assert (fresh_site / "workshopkit" / "fonts" / "Sarabun-Regular.ttf").is_file()
     assert (fresh_site / "workshopkit" / "templates" / "print.css").is_file()

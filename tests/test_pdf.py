@@ -1,6 +1,7 @@
 """The PDFs, read back: extracted text, embedded fonts, QR codes decoded from pixels."""
 from __future__ import annotations
 
+import io
 import re
 import subprocess
 
@@ -11,6 +12,7 @@ from pypdf import PdfReader
 from workshopkit.compose import tree as doc
 from workshopkit.definition.read import read_workshop
 from workshopkit.errors import RenderError
+from workshopkit.render.pdf import assemble
 from workshopkit.render.pdf import writer as pdf_writer
 from workshopkit.render.pdf.writer import PdfWriter, RestrictedFetcher
 
@@ -23,13 +25,13 @@ def test_manifest_lists_every_document_with_real_page_counts(reference_pack, man
     kinds = [d["kind"] for d in documents]
     assert kinds == ["print-checklist", "agenda", "session-plan", "worksheet", "worksheet",
                      "worksheet", "worksheet", "self-assessment", "survey-sheet", "action-plan",
-                     "sign-in-sheet", "participant-pack", "facilitator-pack"]
+                     "sign-in-sheet", "survey-poster", "participant-pack", "facilitator-pack"]
     for entry in documents:
         path = reference_pack / entry["path"]
         assert len(PdfReader(path).pages) == entry["pages"], entry["path"]
         assert entry["copies"] == (1 if entry["audience"] == "facilitator" else 30)
     packs = {d["kind"]: d["pages"] for d in documents}
-    singles = [d for d in documents if "pack" not in d["kind"]]
+    singles = [d for d in documents if "pack" not in d["kind"] and d["kind"] != "survey-poster"]
     assert packs["facilitator-pack"] == 1 + sum(d["pages"] for d in singles)  # after its cover
     # the participants' pack: a collected form (the self-assessment) starts on a front side and
     # ends its own sheet
@@ -199,3 +201,50 @@ def test_outputs_are_readable_like_any_new_file(reference_pack):
     os.umask(umask)
     for path in reference_pack.iterdir():
         assert path.stat().st_mode & 0o777 == 0o666 & ~umask, path.name
+
+
+def subsets(pdf) -> list[str]:
+    listing = subprocess.run(["pdffonts", str(pdf)], capture_output=True, text=True, check=True).stdout
+    return [line.split()[0] for line in listing.splitlines()[2:]]
+
+
+def test_the_files_are_cut_from_pages_drawn_once_with_one_subset_of_each_face(reference_pack, manifest):
+    """assemble.files: the packs and the single documents share one drawing, so every file
+    carries the same subset of each face (its tag, ABCDEF+Sarabun, says which), once."""
+    drawn = subsets(reference_pack / "facilitator-pack.pdf")
+    assert len(drawn) == len(set(drawn)) and all(s.split("+")[1].startswith("Sarabun") for s in drawn)
+    for entry in manifest["documents"]:
+        if entry["format"] == "pdf":
+            assert set(subsets(reference_pack / entry["path"])) <= set(drawn), entry["path"]
+    # what WeasyPrint writes beside the pages is there too: bookmarks, title, author, language
+    pack = PdfReader(reference_pack / "facilitator-pack.pdf")
+    titles = [item.title for item in pack.outline if not isinstance(item, list)]
+    assert "กำหนดการ" in titles and "แผนการจัดกระบวนการเรียนรู้" in titles
+    assert pack.metadata.author == "สมาคมวิถีสานเลือกเพื่อการพัฒนาที่ยั่งยืน"
+    assert pack.trailer["/Root"]["/Lang"] == "th"
+    agenda = PdfReader(reference_pack / "agenda.pdf")
+    assert agenda.metadata.title == "กำหนดการ" and len(agenda.pages) == 1
+    # a bookmark leads to its page: the session plan's starts where the plan's title is
+    plan = next(item for item in pack.outline if not isinstance(item, list)
+                and item.title == "แผนการจัดกระบวนการเรียนรู้")
+    page = pack.get_destination_page_number(plan)
+    assert "แผนการจัดกระบวนการเรียนรู้" in pack.pages[page].extract_text()
+
+
+def test_a_page_in_several_files_is_painted_once(writer):
+    document = doc.Document("worksheet", "notes", "บันทึก", "participant",
+                            (doc.Box("หน้าแรก", lines=20), doc.PageBreak(), doc.Box("หน้าสอง", lines=3)))
+    laid_out = writer.render(document)
+    first, second = laid_out.pages
+    painted = []
+
+    def paint(base, pages):
+        painted.append(len(pages))
+        return writer.write_pages(base, pages)
+
+    alone, both, again = assemble.files([(laid_out, [second]), (laid_out, [first, second]),
+                                         (laid_out, [second, second])], paint)
+    assert painted == [2]
+    assert [len(PdfReader(io.BytesIO(data)).pages) for data in (alone, both, again)] == [1, 2, 2]
+    assert "หน้าสอง" in PdfReader(io.BytesIO(alone)).pages[0].extract_text()
+    assert "หน้าแรก" in PdfReader(io.BytesIO(both)).pages[0].extract_text()

@@ -116,7 +116,7 @@ def test_sign_in_sheets_list_every_name_for_every_day(run):
 def test_print_checklist_counts_pages_and_sheets(run):
     folder, manifest, _ = run
     jobs = {job["path"]: job for job in manifest["print_checklist"]}
-    assert set(jobs) == {PRINT_RUN, "facilitator-pack.pdf", "sign-in.pdf"}
+    assert set(jobs) == {PRINT_RUN, "facilitator-pack.pdf", "sign-in.pdf", "survey-poster.pdf"}
     for path, job in jobs.items():
         pages = len(PdfReader(folder / path).pages)
         assert job["pages"] == pages
@@ -132,7 +132,8 @@ def test_names_never_become_paths(run):
     assert not (folder.parent / "evil").exists() and not (folder.parent.parent / "evil").exists()
     assert {p.name for p in folder.iterdir()} <= {
         *(f"{stem}.{ext}" for stem in ("print-checklist", "agenda", "session-plan", "self-assessment",
-                                       "survey-sheet", "sign-in", "participant-pack", "facilitator-pack")
+                                       "survey-sheet", "sign-in", "survey-poster", "participant-pack",
+                                       "facilitator-pack")
           for ext in ("pdf", "docx")), PRINT_RUN, "manifest.json"}
 
 
@@ -169,3 +170,22 @@ def pdftotext_pages(data: bytes, folder: Path) -> list[str]:
     path = folder / "run.pdf"
     path.write_bytes(data)
     return pdftotext(path).split("\f")[:-1]
+
+
+def test_shared_sheets_are_drawn_once_and_every_set_has_a_bookmark(run):
+    """Each set refers to the one drawing of a sheet that is the same for everyone (the
+    agenda), while a personal sheet has a drawing of its own; a bookmark per participant
+    leads to the first page of their set."""
+    folder, manifest, _ = run
+    run_pdf = PdfReader(folder / PRINT_RUN)
+    marks = [(item.title, run_pdf.get_destination_page_number(item)) for item in run_pdf.outline]
+    assert [title.split("  ·  ")[0] for title, _ in marks] == [f"{n} {s}" for n, s, *_ in PEOPLE]
+    starts = [page for _, page in marks]
+    assert starts[0] == 0 and all(b > a for a, b in zip(starts, starts[1:], strict=False))
+    first, second = starts[0], starts[1]
+    assert "กำหนดการ" in run_pdf.pages[first].extract_text()
+    assert run_pdf.pages[first].raw_get("/Contents").idnum == run_pdf.pages[second].raw_get("/Contents").idnum
+    fields = next(n for n in range(first, second) if "สมชาย" in run_pdf.pages[n].extract_text())
+    assert "สมศรี" in run_pdf.pages[second + fields - first].extract_text()
+    assert run_pdf.pages[fields].raw_get("/Contents").idnum != \
+        run_pdf.pages[second + fields - first].raw_get("/Contents").idnum

@@ -6,7 +6,7 @@ from pathlib import Path
 import openpyxl
 import pytest
 
-from workshopkit.people.roster import RosterError, read_roster
+from workshopkit.people.roster import RosterError, read_roster, split_name
 
 THAI = ("ชื่อ,นามสกุล,ตำบล,อำเภอ,จังหวัด,กลุ่ม\n"
         "สมชาย,ใจดี,บ้านต๋อม,เมืองพะเยา,พะเยา,1\n"
@@ -59,14 +59,14 @@ def test_bad_rows_are_all_reported_with_their_row(tmp_path):
 
 
 def test_unknown_columns_warn_and_a_number_column_is_expected(tmp_path):
-    roster = read_roster(csv_file(tmp_path, "ลำดับ,ชื่อ,เบอร์โทร\n1,สมชาย,0812345678\n"))
-    assert roster.warnings == [f"{tmp_path / 'roster.csv'}:1:3: warning: unknown column 'เบอร์โทร' is ignored"]
+    roster = read_roster(csv_file(tmp_path, "ลำดับ,ชื่อ,อาชีพ\n1,สมชาย,เกษตรกร\n"))
+    assert roster.warnings == [f"{tmp_path / 'roster.csv'}:1:3: warning: unknown column 'อาชีพ' is ignored"]
     assert roster.participants[0].name == "สมชาย"
 
 
 def test_a_roster_without_a_name_column_or_not_in_utf8(tmp_path):
     assert errors(csv_file(tmp_path, "surname\nDee\n")) == [
-        "roster.csv:1:1: the roster has no name column (ชื่อ or name)"]
+        "roster.csv:1:1: the roster has no name column (ชื่อ, ชื่อ-นามสกุล or name)"]
     assert errors(csv_file(tmp_path, THAI, "cp874")) == [
         "roster.csv:1:1: the roster is not UTF-8 text (save it as CSV UTF-8)"]
 
@@ -117,3 +117,41 @@ def test_an_excel_zip_bomb_is_refused_before_it_unpacks(tmp_path):
     unpacked = (MAX_UNPACKED // len(zeros) + 1) * len(zeros)
     assert info.value.lines() == [f"{path}:1:1: the Excel file unpacks to {unpacked} bytes (a zip "
                                   f"bomb?); the limit is {MAX_UNPACKED} bytes"]
+
+
+def test_the_columns_people_use_prefix_village_telephone_and_email(tmp_path):
+    roster = read_roster(csv_file(tmp_path, "ลำดับ,คำนำหน้า,ชื่อ,นามสกุล,หมู่ที่,ตำบล,เบอร์โทร,อีเมล\n"
+                                            "4,ว่าที่ร้อยตรีหญิง,มาลี,ศรีสวัสดิ์,11,ห้วยลาน,062-111-2233,malee@example.org\n"
+                                            "5,Mr.,John,Smith,,,,\n"))
+    malee, john = roster.participants
+    assert (malee.prefix, malee.village, malee.phone, malee.email, malee.listed) == (
+        "ว่าที่ร้อยตรีหญิง", "11", "062-111-2233", "malee@example.org", 4)
+    assert malee.titled_name == "ว่าที่ร้อยตรีหญิงมาลี ศรีสวัสดิ์" and malee.full_name == "มาลี ศรีสวัสดิ์"
+    assert john.titled_name == "Mr. John Smith"
+    assert roster.warnings == [] and {"prefix", "village", "phone", "email"} <= roster.columns
+
+
+@pytest.mark.parametrize(("whole", "split"), [
+    ("นางสาวสมศรี ใจดี", ("นางสาว", "สมศรี", "ใจดี")),
+    ("นางสมศรี ใจดี", ("นาง", "สมศรี", "ใจดี")),
+    ("ว่าที่ร้อยตรีหญิงมาลัย ศรีสวัสดิ์", ("ว่าที่ร้อยตรีหญิง", "มาลัย", "ศรีสวัสดิ์")),
+    ("ว่าที่ ร.ต.หญิงมาลัย ศรีสวัสดิ์", ("ว่าที่ ร.ต.หญิง", "มาลัย", "ศรีสวัสดิ์")),
+    ("อสม.ประเสริฐ ทองดี", ("", "อสม.ประเสริฐ", "ทองดี")),
+    ("Mrs. Jane van Dijk", ("Mrs.", "Jane", "van Dijk")),
+    ("Mrsabc Dee", ("", "Mrsabc", "Dee")),
+    ("บุญมี", ("", "บุญมี", "")),
+])
+def test_a_single_name_column_is_split_after_a_known_prefix(whole, split):
+    assert split_name(whole) == split
+
+
+def test_a_roster_with_one_name_column(tmp_path):
+    roster = read_roster(csv_file(tmp_path, "ที่,ชื่อ-นามสกุล,ตำบล\n1,นายสมชาย ใจดี,บ้านต๋อม\n2,มาลี,ห้วยลาน\n"))
+    somchai, malee = roster.participants
+    assert (somchai.prefix, somchai.name, somchai.surname, somchai.area) == ("นาย", "สมชาย", "ใจดี", "บ้านต๋อม")
+    assert (malee.name, malee.surname) == ("มาลี", "")  # kept whole where it cannot be split
+    english = read_roster(csv_file(tmp_path, "Full name,Village\nMs. Jane Doe,3\n"))
+    assert english.participants[0].titled_name == "Ms. Jane Doe" and english.participants[0].village == "3"
+    # the code comes from the name and place, as with separate columns: it does not change
+    separate = read_roster(csv_file(tmp_path, "คำนำหน้า,ชื่อ,นามสกุล,ตำบล\nนาย,สมชาย,ใจดี,บ้านต๋อม\n"))
+    assert separate.participants[0].code == somchai.code

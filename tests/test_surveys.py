@@ -63,11 +63,12 @@ surveys:
     url: {FORM}
     prefill:
       entry.1: "{{code}}"
-      entry.2: "{{phone}}"
+      entry.2: "{{line_id}}"
 """
     assert problems(tmp_path, surveys) == [
-        "w.yaml:20:16: surveys[0].prefill.entry.2: unknown placeholder {phone} in entry.2; use "
-        "{prefix}, {name}, {surname}, {area}, {district}, {province}, {group}, {code}"]
-    fixed = surveys.replace("{phone}", "{group}")
+        "w.yaml:20:16: surveys[0].prefill.entry.2: unknown placeholder {line_id} in entry.2; use "
+        "{prefix}, {name}, {surname}, {village}, {area}, {district}, {province}, {group}, {code}, "
+        "{phone}, {email}"]
+    fixed = surveys.replace("{line_id}", "{group}")
     assert problems(tmp_path, fixed, {"name", "code"}) == [
         "w.yaml:20:16: surveys[0].prefill.entry.2: the roster has no column for {group} used in entry.2"]

@@ -30,6 +30,15 @@ PAGE = PageDescription(language="th", footer="ทดสอบ", page_label="ห�
 BOX = doc.Box("สิ่งที่ได้เรียนรู้", "เขียนสั้น ๆ", 3)
 
 SAMPLES: dict[str, doc.Block] = {
+    "certificate": doc.Certificate(
+        "สมาคมวิถีสานเลือกเพื่อการพัฒนาที่ยั่งยืน", "เกียรติบัตร", "เกียรติบัตรฉบับนี้ให้ไว้เพื่อแสดงว่า",
+        "นางสาวสมศรี ใจดี", 30.0, "ได้เข้าร่วมการอบรมหน่วยบริการชุมชน", "ให้ไว้ ณ วันที่ 12 มีนาคม พ.ศ. 2569",
+        (doc.Signer("", "", "นายสมชาย ใจงาม", "", "นายกสมาคม"),), "เลขที่ 001/2569"),
+    "badges": doc.BadgeSheet((doc.Badge("นายสมชาย ใจดี", 24.0, "ม.3 บ้านต๋อม", "หน่วยบริการชุมชน", "4GUKN"),
+                              doc.Badge("ว่าที่ร้อยตรีหญิงมาลัยพรรณ", 18.0, "ม.5 แม่ต๋ำ", "หน่วยบริการชุมชน",
+                                        surname="ศรีสวัสดิ์วัฒนากุลพงศ์", surname_pt=16.0)), 2, 88.0, 62.0),
+    "poster": doc.Poster("https://forms.gle/abc123", "แบบวัดความสุข", "วัดความสุขที่เพิ่มขึ้น",
+                         "สแกน QR code ด้วยกล้องโทรศัพท์มือถือ", 120.0),
     "heading": doc.Heading("ขั้นตอนการวิเคราะห์ชุมชน", 3),
     "paragraph": doc.text("ชื่อกลุ่ม ", doc.Blank(6), " ", doc.Strong("ทำเป็นกลุ่ม"), style="note"),
     "item_list": doc.ItemList((doc.ListItem("1.", "แบ่งกลุ่มตามตำบล",
@@ -161,4 +170,6 @@ def test_a_kind_is_registered_once():
 
 def test_the_docx_writer_has_a_drawing_for_every_kind():
     from workshopkit.render.docx.blocks import Blocks
-    assert [kind for kind in doc.BLOCKS if not callable(getattr(Blocks, f"_draw_{kind}", None))] == []
+    from workshopkit.render.docx.pages import PageBlocks
+    assert issubclass(PageBlocks, Blocks)  # the writer draws with PageBlocks, cells with Blocks
+    assert [kind for kind in doc.BLOCKS if not callable(getattr(PageBlocks, f"_draw_{kind}", None))] == []

@@ -10,6 +10,7 @@ matter from the page counts, and draws each file; output.py then writes them all
 """
 from __future__ import annotations
 
+import functools
 import json
 from collections.abc import Sequence
 from dataclasses import asdict, dataclass, field
@@ -22,6 +23,7 @@ from .compose.page_description import describe
 from .compose.personal import personal_sets
 from .compose.plan import FRONT, PRINT_RUN, Bundle, Entry, PrintJob, participant_documents, plan
 from .compose.results_report import compose_results
+from .compose.roster_day import compose_roster_day, roster_problems
 from .compose.sign_in import compose_sign_in
 from .compose.style import style_of
 from .compose.tree import Document
@@ -29,7 +31,7 @@ from .definition import library, model, thai_lint
 from .definition.loader import load_file
 from .definition.read import Read, check_text, read_definition, read_workshop
 from .definition.schema import SCHEMA_FILE, workshop_schema
-from .errors import Problem, WorkshopkitError, at
+from .errors import Problem, RosterError, WorkshopkitError, at
 from .i18n import _
 from .paper.page import PageDescription
 from .people import results
@@ -75,17 +77,19 @@ class _PackJob:
 def build(definition: Path, out: Path, formats: tuple[str, ...] = FORMATS, *,
           embed_fonts: bool = True, roster: Path | None = None, participants: int | None = None,
           progress: Progress | None = None, max_seconds: float | None = None,
-          max_memory_mib: int | None = None) -> Pack:
+          max_memory_mib: int | None = None, walk_ins: int | None = None) -> Pack:
     """The pack of `definition` in `out`/<id>: each document alone and gathered for printing,
     in every format asked for, printed for the `roster` when given. Renders in a worker bounded
     by `max_seconds` (by default a base plus some per person on the roster) and
-    `max_memory_mib`, then writes the files."""
+    `max_memory_mib`, then writes the files. The sign-in sheet has `walk_ins` rows after the
+    roster's names (the definition's number when not given)."""
     unknown = [f for f in formats if f not in FORMATS]
     if unknown:
         raise WorkshopkitError(_("unknown output format {formats}; use pdf or docx").format(
             formats=", ".join(unknown)))
+    bounded.prepare()
     people = read_roster(roster) if roster else None
-    read, job, signers = _pack_job(definition, people, participants, formats, embed_fonts)
+    read, job, signers = _pack_job(definition, people, participants, formats, embed_fonts, walk_ins)
     workshop = read.workshop
     bounds = Bounds.for_people(len(signers) if people else 0, max_seconds, max_memory_mib)
     with output.pack_folder(out, str(workshop.id)) as folder:
@@ -102,16 +106,24 @@ def build(definition: Path, out: Path, formats: tuple[str, ...] = FORMATS, *,
 
 
 def _pack_job(definition: Path, people: Roster | None, participants: int | None,
-              formats: tuple[str, ...], embed_fonts: bool) -> tuple[Read, _PackJob, list[Participant]]:
+              formats: tuple[str, ...], embed_fonts: bool, walk_ins: int | None = None
+              ) -> tuple[Read, _PackJob, list[Participant]]:
     """The definition read and every document of its pack composed, for the render worker."""
     read = read_definition(definition, people.columns if people else None)
     workshop = read.workshop
     if people:
         check_personal_links(workshop, people)
+        problems = roster_problems(workshop, people)
+        if problems:
+            raise RosterError(problems)
     expected = participants or workshop.participants
     signers = people.participants if people else blank_roster(expected or BLANK_SIGN_IN_ROWS)
     style = style_of(workshop)
-    documents = [*compose_all(workshop), compose_sign_in(workshop, style, signers)]
+    extra = (workshop.sign_in.walk_ins if walk_ins is None else walk_ins) if people else 0
+    # certificates and badges for the roster, or blank ones for a participant count asked for
+    named = people.participants if people else blank_roster(participants) if participants else None
+    documents = [*compose_all(workshop), compose_sign_in(workshop, style, signers, extra),
+                 *compose_roster_day(workshop, style, named, definition.parent)]
     sets = personal_sets(workshop, style, participant_documents(documents),
                          people.participants) if people and "pdf" in formats else []
     copies = len(people.participants) if people else (expected or 1)
@@ -124,25 +136,36 @@ def _render_pack(job: _PackJob, progress: Progress) -> tuple[list[tuple[bytes, E
                                                              list[str]]:
     """In the render worker: lay the documents out, compose the front matter from their page
     counts, and draw every file of the plan."""
-    from .render.files import Renderer  # here, in the worker: the build never loads WeasyPrint
+    from .render.docx.fonts import faces
+    from .render.files import Renderer, docx_files  # here, in the worker: the build never loads WeasyPrint
 
-    renderer = Renderer(job.page, job.source_dir, job.embed_fonts)
-    run = renderer.print_run(participant_documents(job.documents), job.sets, progress) if job.sets \
-        else None
-    extension = "pdf" if "pdf" in job.formats else "docx"
-    front = _front(renderer, job, run.pages if run else None, extension)
-    style = style_of(job.workshop)
-    files: list[tuple[bytes, Entry]] = []
-    if "pdf" in job.formats:
-        files += renderer.pdf_files(plan(job.workshop, style, job.documents, job.copies,
-                                         front.print_checklist, front.cover))
-        if run:
-            files.append((run.data, Entry("participants-print", "pdf", PRINT_RUN, run.pages,
-                                          "participant", 1, style.label("print_job"))))
-    if "docx" in job.formats:
-        files += renderer.docx_files(plan(job.workshop, style, job.documents, job.copies,
-                                          front.print_checklist, front.docx_cover))
-    return files, front.jobs, renderer.warnings
+    # the DOCX files need no layout but the front's page counts: written on the other core,
+    # which subsets their fonts while this one lays out
+    docx = bounded.Beside(functools.partial(docx_files, job.page, job.embed_fonts), ready=faces) \
+        if "docx" in job.formats else None
+    try:
+        renderer = Renderer(job.page, job.source_dir, job.embed_fonts)
+        run = renderer.print_run(participant_documents(job.documents), job.sets, progress) if job.sets \
+            else None
+        extension = "pdf" if "pdf" in job.formats else "docx"
+        front = _front(renderer, job, run.pages if run else None, extension)
+        style = style_of(job.workshop)
+        if docx:
+            docx.give(plan(job.workshop, style, job.documents, job.copies, front.print_checklist,
+                           front.docx_cover))
+        files: list[tuple[bytes, Entry]] = []
+        if "pdf" in job.formats:
+            files += renderer.pdf_files(plan(job.workshop, style, job.documents, job.copies,
+                                             front.print_checklist, front.cover))
+            if run:
+                files.append((run.data, Entry("participants-print", "pdf", PRINT_RUN, run.pages,
+                                              "participant", 1, style.label("print_job"))))
+        if docx:
+            files += docx.result()
+        return files, front.jobs, renderer.warnings
+    finally:
+        if docx:
+            docx.close()
 
 
 def _front(renderer: Renderer, job: _PackJob, run_pages: int | None, extension: str) -> Front:

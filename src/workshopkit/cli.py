@@ -268,16 +268,21 @@ def validate(files: tuple[Path, ...], fix: bool, verbose: bool) -> None:
 @click.option("--roster", type=click.Path(dir_okay=False, path_type=Path),
               help=N_("Participants (.csv or .xlsx): personal sheets in one print job, names to sign in."))
 @click.option("--participants", type=click.IntRange(1, 5000),
-              help=N_("How many take part, without a roster: copies and blank sign-in rows."))
+              help=N_("How many take part, without a roster: copies, blank sign-in rows, blank "
+                      "certificates and badges."))
+@click.option("--walk-in", "walk_ins", type=click.IntRange(0, 100),
+              help=N_("Rows on the sign-in sheet after the roster's names, for people who walk in "
+                      "(the definition's sign_in.walk_ins, else 5)."))
 @_limits
 def build(file: Path, out: Path, fmt: str, no_embed_fonts: bool, roster: Path | None,
-          participants: int | None, max_seconds: float | None, max_memory: int | None) -> None:
+          participants: int | None, walk_ins: int | None, max_seconds: float | None,
+          max_memory: int | None) -> None:
     """`workshopkit build`: app.build, its warnings and the table of files."""
     formats = app.FORMATS if fmt == "all" else (fmt,)
     with _user_errors():
         result = app.build(file, out, formats, embed_fonts=not no_embed_fonts, roster=roster,
                             participants=participants, progress=_progress(),
-                            max_seconds=max_seconds, max_memory_mib=max_memory)
+                            max_seconds=max_seconds, max_memory_mib=max_memory, walk_ins=walk_ins)
     _echo(result.warnings)
     click.echo(f"{result.folder}")
     for entry in result.entries:

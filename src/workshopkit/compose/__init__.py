@@ -17,7 +17,7 @@ from .action_plan import compose_action_plan
 from .agenda import compose_agenda
 from .cover import compose_cover
 from .facilitator_checklist import compose_facilitator_checklist
-from .plan import PrintJob, contents, print_jobs
+from .plan import PrintJob, contents, pack_documents, print_jobs
 from .print_checklist import compose_print_checklist
 from .self_assessment import compose_self_assessment
 from .session_plan import compose_session_plan
@@ -69,7 +69,7 @@ def compose_front(workshop: model.Workshop, documents: Sequence[doc.Document],
     style = style_of(workshop)
     jobs = print_jobs(style, extension, documents, pages, copies, run_pages)
     checklist = compose_print_checklist(jobs, style, workshop.title)
-    listed = [checklist, *documents]
+    listed = [checklist, *pack_documents(documents)]
     return Front(jobs, checklist, compose_cover(workshop, style, contents(listed, pages)),
                  compose_cover(workshop, style, contents(listed, {})))
 

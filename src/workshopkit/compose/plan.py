@@ -17,6 +17,8 @@ from . import tree as doc
 
 PRINT_RUN = "participants-print.pdf"
 FRONT = ("cover", "print-checklist")  # the facilitator pack's first documents, which count it
+# files of their own for the day (compose/roster_day.py), gathered in no pack
+STANDALONE = ("certificates", "badges", "survey-poster")
 
 
 @dataclass(frozen=True)
@@ -75,12 +77,18 @@ def plan(workshop: model.Workshop, style: Style, documents: Sequence[doc.Documen
     one print job; the facilitator's opens with its cover and the print checklist."""
     bundles = [Bundle(d.slug, d.kind, d.audience, copies if d.audience == "participant" else 1,
                       d.title, (d,)) for d in [print_checklist, *documents]]
+    packed = pack_documents(documents)
     bundles.append(Bundle("participant-pack", "participant-pack", "participant", copies,
-                          style.label("participant_pack"), participant_documents(documents),
+                          style.label("participant_pack"), participant_documents(packed),
                           own_sheets=True))
     bundles.append(Bundle("facilitator-pack", "facilitator-pack", "facilitator", 1,
-                          style.label("facilitator_pack"), (cover, print_checklist, *documents)))
+                          style.label("facilitator_pack"), (cover, print_checklist, *packed)))
     return bundles
+
+
+def pack_documents(documents: Sequence[doc.Document]) -> tuple[doc.Document, ...]:
+    """The documents the packs gather: not the certificates, badges or poster."""
+    return tuple(d for d in documents if d.kind not in STANDALONE)
 
 
 def participant_documents(documents: Sequence[doc.Document]) -> tuple[doc.Document, ...]:
@@ -120,8 +128,14 @@ def print_jobs(style: Style, extension: str, documents: Sequence[doc.Document],
                              duplex_count(participant_documents(documents), pages), True))
     front = sum(pages[slug] for slug in FRONT)
     jobs.append(PrintJob(f"facilitator-pack.{extension}", style.label("facilitator_pack"), 1,
-                         front + sum(pages[d.slug] for d in documents), True))
+                         front + sum(pages[d.slug] for d in pack_documents(documents)), True))
     jobs.append(PrintJob(f"sign-in.{extension}", style.label("sign_in"), 1, pages["sign-in"], False))
+    for document in documents:
+        if document.kind in STANDALONE:
+            title = document.title
+            if document.kind == "survey-poster":  # one page on the wall for a sheet per person
+                title += " " + style.say("poster_instead", count=style.num(copies))
+            jobs.append(PrintJob(f"{document.slug}.{extension}", title, 1, pages[document.slug], False))
     return jobs
 
 

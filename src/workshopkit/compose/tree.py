@@ -241,6 +241,77 @@ class Signature(Node):
         return "\n".join(s.plain_text() for s in self.signers)
 
 
+@block("certificate")
+@dataclass(frozen=True)
+class Certificate(Node):
+    """One certificate of attendance, a page of its own: the organisation, the heading, the
+    participant's name at the size measured to fit it on one line (a line to write on when
+    blank), the text, the date it is given, the signers and its number."""
+
+    organisation: str
+    title: str
+    heading: str
+    name: str  # with the prefix; "" for a blank certificate
+    name_pt: float  # the name's size, measured to fit one line (paper/measure.py)
+    text: str
+    given: str  # ให้ไว้ ณ วันที่ 12 มีนาคม พ.ศ. 2569
+    signers: tuple[Signer, ...]
+    number: str = ""  # เลขที่ 001/2569, "" for a blank line
+    logo: Path | None = None  # the organiser's, from the definition's folder
+
+    def plain_text(self) -> str:
+        return "\n".join(filter(None, [self.organisation, self.title, self.heading, self.name, self.text,
+                                        self.given, *(s.plain_text() for s in self.signers),
+                                        self.number]))
+
+
+@dataclass(frozen=True)
+class Badge:
+    """One name badge: the name large, fitted to one line, what is under it, the workshop's
+    short title, and a small QR code when asked (the code or a personal survey link)."""
+
+    name: str
+    name_pt: float
+    detail: str = ""
+    title: str = ""
+    qr: str = ""  # what the QR code holds, "" for none
+    surname: str = ""  # on a line of its own when the whole name does not fit one
+    surname_pt: float = 0.0
+
+    def plain_text(self) -> str:
+        return "\n".join(filter(None, [self.title, self.name, self.surname, self.detail]))
+
+
+@block("badges")
+@dataclass(frozen=True)
+class BadgeSheet(Node):
+    """A sheet of name badges in a grid of cells `width_mm` x `height_mm`, with cut lines."""
+
+    badges: tuple[Badge, ...]
+    columns: int
+    width_mm: float
+    height_mm: float
+
+    def plain_text(self) -> str:
+        return "\n".join(b.plain_text() for b in self.badges)
+
+
+@block("poster")
+@dataclass(frozen=True)
+class Poster(Node):
+    """A survey for the wall or the projector, a page of its own: the title, the purpose, a QR
+    code `size_mm` wide, how to scan it and the link."""
+
+    url: str
+    title: str
+    text: str
+    scan: str
+    size_mm: float = 100.0
+
+    def plain_text(self) -> str:
+        return "\n".join(filter(None, [self.title, self.text, self.scan, self.url]))
+
+
 CellKind = Literal["text", "label", "write", "tick", "group", "head"]
 
 
@@ -305,7 +376,7 @@ Block = Node  # any registered block type
 
 Kind = Literal["agenda", "session-plan", "worksheet", "action-plan", "self-assessment",
                "survey-sheet", "sign-in-sheet", "print-checklist", "results-report",
-               "facilitator-checklist", "cover"]
+               "facilitator-checklist", "cover", "certificates", "badges", "survey-poster"]
 
 
 @dataclass(frozen=True)
@@ -321,6 +392,7 @@ class Document:
     stamp: str = ""  # printed in the top corner of every page: whose sheet it is, and the code
     # handed in after the workshop: starts on a front side and ends its own sheet in the packs
     collected: bool = False
+    bare: bool = False  # its blocks are the whole page (a certificate): no title, header or footer
 
 
 def text(*parts: Inline, style: str = "") -> Paragraph:

@@ -42,8 +42,8 @@ class Row(Base):
 
 
 # What a form field can take from the roster; `none` keeps it blank for the hand.
-FILLS = ("name", "surname", "full_name", "prefix", "area", "district", "province", "group", "code",
-         "none")
+FILLS = ("name", "surname", "full_name", "titled_name", "prefix", "village", "area", "district",
+         "province", "group", "code", "phone", "email", "none")
 # The only labels that take a participant's details without saying so (compared without case,
 # spaces or a closing colon): "ชื่อหมู่บ้าน" or "ชื่อผู้สูงอายุ" asks for something else.
 WELL_KNOWN_FIELDS = {
@@ -51,6 +51,7 @@ WELL_KNOWN_FIELDS = {
     **dict.fromkeys(("นามสกุล", "surname", "lastname", "familyname"), "surname"),
     **dict.fromkeys(("ชื่อ-นามสกุล", "ชื่อ-สกุล", "ชื่อนามสกุล", "fullname", "name-surname"), "full_name"),
     **dict.fromkeys(("คำนำหน้า", "คำนำหน้าชื่อ", "prefix"), "prefix"),
+    **dict.fromkeys(("หมู่ที่", "village", "villageno."), "village"),
     **dict.fromkeys(("ตำบล", "subdistrict", "sub-district", "tambon"), "area"),
     **dict.fromkeys(("อำเภอ", "district"), "district"),
     **dict.fromkeys(("จังหวัด", "province"), "province"),
@@ -146,7 +147,8 @@ class Worksheet(Base):
     blocks: list[Block] = Field(min_length=1)
 
 
-PARTICIPANT_FIELDS = ("prefix", "name", "surname", "area", "district", "province", "group", "code")
+PARTICIPANT_FIELDS = ("prefix", "name", "surname", "village", "area", "district", "province", "group", "code",
+                      "phone", "email")
 
 
 W = Literal["what", "why", "who", "where", "when", "how", "output"]

@@ -63,6 +63,10 @@ from .forms import TextBlock as TextBlock
 from .forms import W as W
 from .forms import Worksheet as Worksheet
 from .forms import field_key as field_key
+from .roster_day import Badges as Badges
+from .roster_day import Certificate as Certificate
+from .roster_day import CertificateSigner as CertificateSigner
+from .roster_day import SignIn as SignIn
 
 
 class Organiser(Base):
@@ -232,6 +236,9 @@ class Workshop(Base):
     labels: dict[str, Text] = {}
     theme: Theme = Theme()
     checklists: list[Checklist] = []
+    certificate: Certificate | None = None
+    badges: Badges | None = None
+    sign_in: SignIn = SignIn()
 
     @field_validator("labels")
     @classmethod

@@ -19,7 +19,15 @@ from pydantic import ValidationError
 from .. import qr
 from ..errors import DefinitionError, Problem
 from ..i18n import N_, _
-from ..paper.page import LINE_MM, content_width
+from ..paper.measure import lines_needed
+from ..paper.page import (
+    BADGE_CELLS,
+    BADGE_PADDING_MM,
+    BADGE_TITLE_LINES,
+    BADGE_TITLE_PT,
+    LINE_MM,
+    content_width,
+)
 from ..resources import FONT_FAMILY, unprintable
 from . import fit as layout
 from . import model, thai_lint
@@ -83,7 +91,7 @@ def check_text(text: str, path: Path) -> model.Workshop:
 
 def _checked(located: Located, path: Path, roster_columns: set[str] | None) -> model.Workshop:
     workshop = validate(located, default_id=_id_from_name(path.stem), roster_columns=roster_columns)
-    problems = list(_source_problems(located, workshop.theme, path.parent.resolve()))
+    problems = list(_source_problems(located, workshop, path.parent.resolve()))
     problems += _page_problems(located, workshop)
     problems += _link_problems(located, workshop)
     if problems:
@@ -91,29 +99,46 @@ def _checked(located: Located, path: Path, roster_columns: set[str] | None) -> m
     return workshop
 
 
-def _source_problems(located: Located, theme: model.Theme, folder: Path) -> Iterator[Problem]:
-    """The theme's files must be in the definition's folder, where the renderer may read."""
-    for field, name, kind in (("logo", theme.logo, N_("file")), ("templates", theme.templates, N_("folder"))):
+def _source_problems(located: Located, workshop: model.Workshop, folder: Path) -> Iterator[Problem]:
+    """The files a definition names (logo, templates, signatures) must be in its folder,
+    where the renderer may read."""
+    theme = workshop.theme
+    named: list[tuple[Path_, str | None, str]] = [(("theme", "logo"), theme.logo, N_("file")),
+                                                  (("theme", "templates"), theme.templates, N_("folder"))]
+    if workshop.certificate:
+        named += [(("certificate", "signers", i, "signature"), s.signature, N_("file"))
+                  for i, s in enumerate(workshop.certificate.signers)]
+    for where, name, kind in named:
         if not name:
             continue
+        field = str(where[-1])
         target = (folder / name).resolve()
         if not target.is_relative_to(folder):
-            yield located.problem(("theme", field), _(
+            yield located.problem(where, _(
                 "the {field} must be a {kind} in the definition's folder").format(field=field, kind=_(kind)))
         elif not (target.is_file() if kind == "file" else target.is_dir()):
-            yield located.problem(("theme", field), _("no {kind} '{name}' beside the definition").format(
+            yield located.problem(where, _("no {kind} '{name}' beside the definition").format(
                 kind=_(kind), name=name))
         elif kind == "folder":
             yield from _template_problems(located, target)
         else:
-            yield from _logo_problems(located, target)
+            yield from _logo_problems(located, target, where)
 
 
 def _page_problems(located: Located, workshop: model.Workshop) -> list[Problem]:
     """Tables that fit no page and writing space taller than a page: printed, they would lose
-    columns or rows without a word, so they are refused where they stand."""
+    columns or rows without a word, so they are refused where they stand; likewise a title
+    too long for a name badge."""
     scale = workshop.theme.scale
     problems = []
+    if workshop.badges:
+        title = workshop.badges.title or workshop.title
+        width = BADGE_CELLS[workshop.badges.per_sheet][1] - 2 * BADGE_PADDING_MM
+        if lines_needed(title, width, BADGE_TITLE_PT) > BADGE_TITLE_LINES:
+            at_badges: Path_ = ("badges", "title") if workshop.badges.title else ("badges",)
+            problems.append(located.problem(at_badges, _(
+                "the title takes more than {lines} lines on a name badge; give the badges a short "
+                "title (badges.title)").format(lines=BADGE_TITLE_LINES)))
     for w, sheet in enumerate(workshop.worksheets):
         orientation = layout.sheet_orientation(sheet, scale)
         most = layout.writing_lines_fit(orientation)
@@ -177,14 +202,13 @@ def _too_tall(lines: int, most: int) -> str:
              "heading; use at most {most}").format(lines=lines, height=f"{lines * LINE_MM:.0f}", most=most)
 
 
-def _logo_problems(located: Located, logo: Path) -> Iterator[Problem]:
+def _logo_problems(located: Located, logo: Path, where: Path_) -> Iterator[Problem]:
     """A logo from someone else is read like one: its header only, before anything decodes
     it, so a small file that unpacks to gigabytes (a decompression bomb) is refused here."""
     if logo.suffix.lower() == ".svg":
         return  # drawn by WeasyPrint, through the restricted fetcher like any SVG
     from PIL import Image, UnidentifiedImageError  # only when there is a logo
 
-    where = ("theme", "logo")
     try:
         with Image.open(logo) as image:
             (width, height), kind = image.size, image.format

@@ -113,7 +113,8 @@ DESCRIPTIONS: dict[str, str] = {
     "FormField": N_("A blank on a form's header (ช่องกรอก), as its label (ชื่อ) or {label, fill}."),
     "FormField.label": N_("The words before the blank (ชื่อ, อำเภอ, ชื่อหมู่บ้าน ...)."),
     "FormField.fill": N_("What the roster prints on the line (ข้อมูลที่เติมจากรายชื่อ): name, surname, "
-                      "full_name, prefix, area, district, province, group, code, or none. Left out, "
+                      "full_name, titled_name (with the prefix), prefix, village, area, district, "
+                      "province, group, code, phone, email, or none. Left out, "
                       "only ชื่อ, นามสกุล, ชื่อ-นามสกุล, คำนำหน้า, ตำบล, อำเภอ, จังหวัด, รหัส (and "
                       "name, surname, full name, prefix, subdistrict, district, province, code) are "
                       "filled; any other field stays blank for the hand."),
@@ -220,6 +221,45 @@ DESCRIPTIONS: dict[str, str] = {
     "Role": N_("A role (บทบาท) with sub-items to rate."),
     "Role.title": N_("The role (บทบาท)."),
     "Role.items": N_("Its sub-items (ภารกิจย่อย), numbered 1.1, 1.2 ..."),
+    "Workshop.certificate": N_("Certificates of attendance (เกียรติบัตร), one per participant of the "
+                               "roster, or blank ones for --participants."),
+    "Workshop.badges": N_("Name badges (ป้ายชื่อ) for the roster's participants, A4 sheets of 8 or 10."),
+    "Workshop.sign_in": N_("The sign-in sheet (ใบลงทะเบียน): rows for walk-ins and extra columns."),
+    "Certificate": N_("A certificate of attendance (เกียรติบัตร), one landscape A4 page per participant."),
+    "Certificate.title": N_("The word over the heading (หัวเรื่อง); เกียรติบัตร when left out, none "
+                            "when empty."),
+    "Certificate.organisation": N_("The organisation that gives it (หน่วยงาน); the organiser's name "
+                                   "when left out."),
+    "Certificate.heading": N_("The line before the name (ข้อความนำ); เกียรติบัตรฉบับนี้ให้ไว้เพื่อแสดงว่า "
+                              "when left out."),
+    "Certificate.text": N_("The text after the name (ข้อความ), such as ได้เข้าร่วม{title}; it may use "
+                           "{title}, {dates}, {venue}, {organiser}, {days} and the participant's "
+                           "{area}, {district}, {province}, {village}, {group}."),
+    "Certificate.given": N_("The date it is given (ให้ไว้ ณ วันที่); the agenda's last day when left "
+                            "out, a line to write on when that has no date either."),
+    "Certificate.number": N_("The certificate's number (เลขที่) after เลขที่: {n} is the roster's "
+                             "ลำดับ (its row when the roster has none) in three digits, {year} the "
+                             "year given (พ.ศ. in Thai)."),
+    "Certificate.signers": N_("One to three signers (ผู้ลงนาม), side by side."),
+    "CertificateSigner": N_("Who signs the certificates (ผู้ลงนาม)."),
+    "CertificateSigner.name": N_("The signer's name (ชื่อผู้ลงนาม), printed in parentheses."),
+    "CertificateSigner.position": N_("The signer's position (ตำแหน่ง), printed under the name."),
+    "CertificateSigner.signature": N_("The signature as an image beside the definition (ลายมือชื่อ), "
+                                      "a PNG with a transparent background or a JPEG."),
+    "Badges": N_("Name badges (ป้ายชื่อ) cut from A4 sheets along dashed lines."),
+    "Badges.per_sheet": N_("Badges per A4 sheet (จำนวนต่อแผ่น): 8 (88 x 62 mm) or 10 (88 x 50 mm)."),
+    "Badges.title": N_("A short title printed on every badge (ชื่องานแบบสั้น); the workshop's title "
+                       "when left out, at most two lines."),
+    "Badges.prefix": N_("Print the prefix before the name (พิมพ์คำนำหน้า): true or false."),
+    "Badges.detail": N_("What is printed under the name (บรรทัดใต้ชื่อ): area (หมู่ที่, ตำบล, อำเภอ), "
+                        "group or none."),
+    "Badges.qr": N_("A small QR code on each badge (คิวอาร์โค้ด): none, code (the participant's "
+                    "code) or the id of a survey (their personal link)."),
+    "SignIn": N_("How the sign-in sheet is laid out (ใบลงทะเบียน)."),
+    "SignIn.walk_ins": N_("Numbered rows after the roster's names for people who walk in (แถวสำรอง "
+                          "สำหรับผู้ที่มาโดยไม่ได้ลงชื่อไว้); --walk-in N sets it for one build."),
+    "SignIn.columns": N_("Extra columns (คอลัมน์เพิ่ม): phone (written by hand) and allowance (to sign "
+                         "for the travel allowance)."),
 }
 
 

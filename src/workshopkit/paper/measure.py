@@ -3,6 +3,7 @@ widths, so that a column is never laid out narrower than its longest word (a nar
 breaks a Thai word inside a syllable in LibreOffice, or spills out of the cell in the PDF)."""
 from __future__ import annotations
 
+import math
 import re
 from functools import cache
 
@@ -62,3 +63,17 @@ def lines_needed(text: str, width: float, size_pt: float, bold: bool = False) ->
             else:
                 used += gap + advance
     return lines
+
+
+FIT_SHARE = 0.94  # of the box a fitted line may take: shaping and kerning differ a little from advances
+
+
+def fitted_size(text: str, box_mm: float, largest_pt: float, smallest_pt: float,
+                bold: bool = True) -> float | None:
+    """The largest type size, at most `largest_pt`, at which `text` fits on one line `box_mm`
+    wide (in half points); None when even `smallest_pt` is too large for it."""
+    at_one = width_mm(text, 1.0, bold)
+    if at_one == 0:
+        return largest_pt
+    size = min(largest_pt, math.floor(FIT_SHARE * box_mm / at_one * 2) / 2)
+    return size if size >= smallest_pt else None

@@ -12,6 +12,12 @@ SIZE_MM = {"portrait": (210.0, 297.0), "landscape": (297.0, 210.0)}
 # top, right, bottom, left in mm; print.css's @page rules say the same
 MARGINS_MM = {"portrait": (16.0, 16.0, 18.0, 18.0), "landscape": (14.0, 14.0, 16.0, 14.0)}
 LINE_MM = 8.5  # one line of handwriting: a writing line, a row of a writing cell
+# Name badges: per sheet -> (columns, cell width, cell height) in mm, inside the portrait margins;
+# print.css pads a badge by BADGE_PADDING_MM and sets the workshop's title at BADGE_TITLE_PT
+BADGE_CELLS = {8: (2, 88.0, 62.0), 10: (2, 88.0, 50.0)}
+BADGE_PADDING_MM = 4.0
+BADGE_TITLE_PT = 9.0
+BADGE_TITLE_LINES = 2
 
 
 @dataclass(frozen=True)

@@ -100,17 +100,32 @@ def run(task: Call, bounds: Bounds, what: str, progress: Progress | None = None
     raise RenderError(_limit_message(kind, what, bounds, worker.exitcode))
 
 
+def prepare() -> None:
+    """Start the workers' server now, if it is not running: it imports WeasyPrint and fills
+    its caches (about 2.5 s) while the build reads and composes, on the other core."""
+    context = _context()
+    if context.get_start_method() != "forkserver":
+        return
+    from multiprocessing import forkserver
+
+    _quietly(forkserver.ensure_running)
+
+
 def _start(worker: multiprocessing.process.BaseProcess) -> None:
+    _quietly(worker.start)
+
+
+def _quietly(start: Callable[[], None]) -> None:
     """Ctrl+C reaches every process of the terminal's group. The fork server, started here the
     first time, would die of it with a traceback while it imports WeasyPrint; started with the
     signal ignored it keeps ignoring it (the disposition survives exec, and so do its workers),
     and the build alone answers it: the worker then dies with its lifeline."""
     if threading.current_thread() is not threading.main_thread():
-        worker.start()
+        start()
         return
     previous = signal.signal(signal.SIGINT, signal.SIG_IGN)
     try:
-        worker.start()
+        start()
     finally:
         signal.signal(signal.SIGINT, previous)
 
@@ -199,6 +214,79 @@ def _answer(send: Connection, message: tuple[str, Any]) -> None:
         send.send(message)
     except MemoryError:
         send.send(("memory", None))
+
+
+class Beside:
+    """Work for the other core: a child of this worker, forked now, runs `ready()` at once (to
+    fill caches while the worker lays out), then `function(*args)` with the arguments given
+    later. For work that needs no Pango, such as writing DOCX: the child shares the worker's
+    fonts, bounds and process group, but a forked copy of Pango's state must not be used.
+    Where fork is missing, everything runs when the result is asked for."""
+
+    def __init__(self, function: Callable[..., Any], ready: Callable[[], Any] | None = None):
+        self.function, self.ready = function, ready
+        self._args: tuple[Any, ...] = ()
+        self._child: multiprocessing.process.BaseProcess | None = None
+        if "fork" in multiprocessing.get_all_start_methods():
+            context = multiprocessing.get_context("fork")
+            orders, self._orders = context.Pipe(duplex=False)
+            self._answers, answers = context.Pipe(duplex=False)
+            self._child = context.Process(target=self._run, args=(orders, answers), name="workshopkit-beside")
+            self._child.start()
+            orders.close()
+            answers.close()
+
+    def give(self, *args: Any) -> None:
+        """The arguments for `function`: it starts in the child now."""
+        if self._child is None:
+            self._args = args
+            return
+        self._orders.send(args)
+        self._orders.close()
+
+    def result(self) -> Any:
+        """What `function` returned, once it has; what it raised is raised here."""
+        if self._child is None:
+            if self.ready:
+                self.ready()
+            return self.function(*self._args)
+        try:
+            kind, value = self._answers.recv()
+        except EOFError:
+            kind, value = "died", None
+        finally:
+            self._answers.close()
+            self._child.join()
+        if kind == "done":
+            return value
+        if kind == "error":
+            raise value
+        if kind == "memory":
+            raise MemoryError
+        raise RuntimeError(f"the render worker's helper failed:\n{value}")
+
+    def close(self) -> None:
+        """Stops the child if its result was not asked for (the worker failed before)."""
+        if self._child is not None and self._child.is_alive():
+            self._child.kill()
+            self._child.join()
+
+    def _run(self, orders: Connection, answers: Connection) -> None:
+        try:
+            if self.ready:
+                self.ready()
+            outcome: tuple[str, Any] = ("done", self.function(*orders.recv()))
+        except EOFError:  # the worker ended without giving the arguments
+            os._exit(0)
+        except WorkshopkitError as error:
+            outcome = ("error", error)
+        except MemoryError:
+            outcome = ("memory", None)
+        except BaseException:  # noqa: BLE001 (a bug: its traceback goes back to the worker)
+            outcome = ("bug", traceback.format_exc())
+        _answer(answers, outcome)
+        answers.close()
+        os._exit(0)  # not the worker's exit handlers: they belong to the worker
 
 
 class Resident:

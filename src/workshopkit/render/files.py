@@ -18,6 +18,7 @@ from ..compose.plan import Bundle, Entry
 from ..paper.page import PageDescription
 from .bounded import Progress
 from .docx.writer import DocxWriter
+from .pdf import assemble
 from .pdf.writer import PdfWriter
 from .print_run import PrintRun, Set, duplex_pages, render_print_run
 
@@ -58,9 +59,11 @@ class Renderer:
         return run
 
     def pdf_files(self, bundles: Sequence[Bundle]) -> list[tuple[bytes, Entry]]:
-        """Each bundle as one PDF, from the documents' pages laid out once."""
-        return [(self.pdf.write_pages(base, pages), Entry.of(bundle, "pdf", len(pages)))
-                for bundle, base, pages in self.pdf_pages(bundles)]
+        """Each bundle as one PDF, from the documents' pages laid out once and painted once."""
+        drawn = self.pdf_pages(bundles)
+        data = assemble.files([(base, pages) for _, base, pages in drawn], self.pdf.write_pages)
+        return [(one, Entry.of(bundle, "pdf", len(pages)))
+                for one, (bundle, _, pages) in zip(data, drawn, strict=True)]
 
     def pdf_pages(self, bundles: Sequence[Bundle]) -> list[tuple[Bundle, Rendered, list]]:
         """Each bundle's pages in print order, not yet written (the studio writes one page of
@@ -77,12 +80,17 @@ class Renderer:
 
     def docx_files(self, bundles: Sequence[Bundle]) -> list[tuple[bytes, Entry]]:
         """Each bundle as one DOCX; its pages are a word processor's to lay out."""
-        writer = DocxWriter(self.page, self.embed_fonts)
-        return [(writer.write(b.documents, own_sheets=b.own_sheets), Entry.of(b, "docx", None))
-                for b in bundles]
+        return docx_files(self.page, self.embed_fonts, bundles)
 
     @property
     def warnings(self) -> list[str]:
         """What the organiser should know of the layout (a page left nearly empty), each once."""
         laid_out = [w for said in self._laid_out_warnings.values() for w in said]
         return list(dict.fromkeys([*laid_out, *self.pdf.warnings, *self._run_warnings]))
+
+
+def docx_files(page: PageDescription, embed_fonts: bool, bundles: Sequence[Bundle]
+               ) -> list[tuple[bytes, Entry]]:
+    """Each bundle as one DOCX (no layout needed, so no WeasyPrint: it runs beside the PDFs)."""
+    writer = DocxWriter(page, embed_fonts)
+    return [(writer.write(b.documents, own_sheets=b.own_sheets), Entry.of(b, "docx", None)) for b in bundles]

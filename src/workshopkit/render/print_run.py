@@ -1,12 +1,14 @@
 """Render, at scale: the participants' print job, every participant's set of sheets in one PDF.
 
 Compose has made each participant's set (compose/personal.py): the sheets that are the same
-for everyone appear in every set as the same documents, and are laid out once per worker;
-the personal ones (names in the header fields, the code in the page corner, pre-filled survey
-links) are laid out one by one, in worker processes that each load the fonts and templates
-once. Every set is padded to an even number of pages, so on a duplex printer each starts on a
-front side, and a form that is handed in sits on sheets of its own.
-Nothing is written here: the bytes go back to the build.
+for everyone appear in every set as the same documents; they are laid out and painted once,
+and every set refers to those pages. The personal ones (names in the header fields, the code
+in the page corner, pre-filled survey links) are laid out and painted one by one, in worker
+processes that each load the fonts and templates once. The run is then put together with
+pypdf from the two drawings, a bookmark per participant; a shared page's drawing and its fonts
+are in the file once, however many sets hold it. Every set is padded to an even number of
+pages, so on a duplex printer each starts on a front side, and a form that is handed in sits
+on sheets of its own. Nothing is written here: the bytes go back to the build.
 """
 from __future__ import annotations
 
@@ -18,7 +20,9 @@ from concurrent.futures import ProcessPoolExecutor, as_completed
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from pypdf import PdfWriter as PdfMerger
+from pypdf import PdfReader
+from pypdf import PdfWriter as PdfAssembler
+from pypdf.generic import NameObject, TextStringObject
 from weasyprint import Document as Rendered
 
 from ..compose import tree as doc
@@ -29,6 +33,10 @@ from .pdf import patches
 from .pdf.writer import PdfWriter
 
 Set = tuple[doc.Document, ...]  # one participant's sheets, in agenda order
+# A page of a set: (slug, n) is page n of a shared document, (OWN, n) page n of the chunk's
+# own drawing, (BLANK, 0) the blank back of a sheet
+Ref = tuple[str, int]
+OWN, BLANK = "", "-blank"
 INLINE_BELOW = 8  # fewer participants than this render in this process: workers cost a start-up
 
 
@@ -60,19 +68,43 @@ class _Renderer:
         self.shared = {d: known.get(d) or self.writer.render(d) for d in job.shared}
         self.blank = self.writer.blank_page()
 
-    def chunk(self, sets: Sequence[Set]) -> tuple[bytes, list[int], list[str]]:
-        """The sets as one PDF, each set's page count, and what laying them out warned."""
+    def chunk(self, sets: Sequence[Set]) -> tuple[bytes, list[list[Ref]], list[str]]:
+        """The sets' own pages as one PDF, each set's pages as references (to that PDF, to the
+        shared documents, to the blank back), and what laying them out warned."""
         start = len(self.writer.warnings)
-        pages, counts = [], []
+        known: dict[int, Ref] = {id(page): (d.slug, n) for d, r in self.shared.items()
+                                 for n, page in enumerate(r.pages)}
+        known[id(self.blank.pages[0])] = (BLANK, 0)
+        own: list = []
+        sets_refs: list[list[Ref]] = []
         for documents in sets:
             parts = [(document, self.shared.get(document) or self.writer.render(
                 document, self.fits.get(document.slug))) for document in documents]
-            own = duplex_pages(parts, self.blank)
-            if len(own) % 2:
-                own.append(self.blank.pages[0])
-            pages.extend(own)
-            counts.append(len(own))
-        return self.writer.write_pages(self.blank, pages), counts, self.writer.warnings[start:]
+            pages = duplex_pages(parts, self.blank)
+            if len(pages) % 2:
+                pages.append(self.blank.pages[0])
+            refs = []
+            for page in pages:
+                ref = known.get(id(page))
+                if ref is None:
+                    ref = (OWN, len(own))
+                    own.append(page)
+                refs.append(ref)
+            sets_refs.append(refs)
+        data = self.writer.write_pages(self.blank, own) if own else b""
+        return data, sets_refs, self.writer.warnings[start:]
+
+    def shared_drawing(self) -> tuple[bytes, dict[Ref, int]]:
+        """The shared documents' pages and the blank, painted once, and where each one is."""
+        pages: list = []
+        places: dict[Ref, int] = {}
+        for document, rendered in self.shared.items():
+            for n, page in enumerate(rendered.pages):
+                places[(document.slug, n)] = len(pages)
+                pages.append(page)
+        places[(BLANK, 0)] = len(pages)
+        pages.append(self.blank.pages[0])
+        return self.writer.write_pages(self.blank, pages), places
 
 
 def duplex_pages(parts: Sequence[tuple[doc.Document, Rendered]], blank: Rendered) -> list:
@@ -89,7 +121,7 @@ def _start(job: _Job) -> None:
     _worker = _Renderer(job)
 
 
-def _chunk(sets: Sequence[Set]) -> tuple[bytes, list[int], list[str]]:
+def _chunk(sets: Sequence[Set]) -> tuple[bytes, list[list[Ref]], list[str]]:
     assert _worker is not None
     return _worker.chunk(sets)
 
@@ -106,10 +138,10 @@ def render_print_run(page: PageDescription, source_dir: Path, shared: Sequence[d
     workers = workers or os.cpu_count() or 1
     size = max(1, min(25, -(-len(sets) // (workers * 3))))
     chunks = [list(sets[i:i + size]) for i in range(0, len(sets), size)]
-    results: dict[int, tuple[bytes, list[int], list[str]]] = {}
+    results: dict[int, tuple[bytes, list[list[Ref]], list[str]]] = {}
     done = 0
+    renderer = _Renderer(job, writer, rendered)
     if len(sets) < INLINE_BELOW or workers == 1:
-        renderer = _Renderer(job, writer, rendered)
         for index, chunk in enumerate(chunks):
             results[index] = renderer.chunk(chunk)
             done += len(chunk)
@@ -126,14 +158,37 @@ def render_print_run(page: PageDescription, source_dir: Path, shared: Sequence[d
                 done += len(chunks[futures[future]])
                 if progress:
                     progress(done, len(sets))
-    merged = PdfMerger()
+    drawing, places = renderer.shared_drawing()
+    data, counts = _assembled(drawing, places, [results[i][:2] for i in range(len(chunks))],
+                              [_owner(s) or str(n) for n, s in enumerate(sets, 1)], page.language)
+    warnings = [w for index in range(len(chunks)) for w in results[index][2]]
+    return PrintRun(data, sum(counts), counts, list(dict.fromkeys(warnings)))
+
+
+def _assembled(shared: bytes, places: dict[Ref, int], chunks: list[tuple[bytes, list[list[Ref]]]],
+               owners: list[str], language: str) -> tuple[bytes, list[int]]:
+    """One PDF of every set in order, its pages taken from the drawings without painting
+    again, a bookmark per set; and each set's page count."""
+    common = PdfReader(io.BytesIO(shared))
+    out = PdfAssembler()
     counts: list[int] = []
-    warnings: list[str] = []
-    for index in range(len(chunks)):
-        data, chunk_counts, chunk_warnings = results[index]
-        merged.append(io.BytesIO(data))
-        counts.extend(chunk_counts)
-        warnings.extend(chunk_warnings)
-    out = io.BytesIO()
-    merged.write(out)
-    return PrintRun(out.getvalue(), sum(counts), counts, list(dict.fromkeys(warnings)))
+    for drawing, sets_refs in chunks:
+        own = PdfReader(io.BytesIO(drawing)) if drawing else None
+        for refs in sets_refs:
+            first = len(out.pages)
+            for kind, number in refs:
+                source = own if kind == OWN else common
+                assert source is not None  # a chunk with pages of its own has their drawing
+                out.add_page(source.pages[number if kind == OWN else places[(kind, number)]])
+            out.add_outline_item(title=owners[len(counts)], page_number=first)
+            counts.append(len(refs))
+    out.add_metadata({"/Producer": "workshopkit"})
+    out._root_object[NameObject("/Lang")] = TextStringObject(language)
+    written = io.BytesIO()
+    out.write(written)
+    return written.getvalue(), counts
+
+
+def _owner(documents: Set) -> str:
+    """Whose set it is, for its bookmark: the name and code a personal sheet carries."""
+    return next((d.stamp for d in documents if d.stamp), "")

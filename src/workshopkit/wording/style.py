@@ -62,6 +62,12 @@ class Style:
             return thai_strftime(_moment(day), "%Aที่ %-d %B พ.ศ. %Y", thaidigit=self.digits == "thai")
         return self.num(day.strftime("%A %-d %B %Y"))
 
+    def day(self, day: dt.date) -> str:
+        """A date without its weekday, as a certificate gives it (12 มีนาคม พ.ศ. 2569)."""
+        if self.language == "th":
+            return thai_strftime(_moment(day), "%-d %B พ.ศ. %Y", thaidigit=self.digits == "thai")
+        return self.num(day.strftime("%-d %B %Y"))
+
     def month_year(self, day: dt.date) -> str:
         """A month and year, in the Buddhist Era in Thai."""
         if self.language == "th":

@@ -138,6 +138,8 @@ class Blocks:
             add_paragraph(cell, "WK Center", f"({signer.name or dots})")
             if signer.position_label:
                 add_paragraph(cell, "WK Center", f"{signer.position_label} {signer.position or dots}")
+            elif signer.position:
+                add_paragraph(cell, "WK Center", signer.position)
 
     def _draw_page_break(self, block: doc.PageBreak) -> None:
         self.paragraph("Normal").add_run().add_break(WD_BREAK.PAGE)

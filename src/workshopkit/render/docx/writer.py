@@ -22,8 +22,9 @@ from ...compose import tree as doc
 from ...errors import RenderError
 from ...paper.page import MARGINS_MM, Orientation, PageDescription, content_width
 from ...resources import FONT_FAMILY
-from .blocks import Blocks, add_bold, add_paragraph, set_style
+from .blocks import add_bold, add_paragraph, set_style
 from .fonts import embed_fonts
+from .pages import PageBlocks
 from .xml import field, put, run_format
 
 
@@ -69,7 +70,7 @@ class DocxWriter:
         self.lang = "th-TH" if page.language == "th" else "en-GB"
         self.footer = page.footer
         self.embed = embed
-        missing = [kind for kind in doc.BLOCKS if not hasattr(Blocks, f"_draw_{kind}")]
+        missing = [kind for kind in doc.BLOCKS if not hasattr(PageBlocks, f"_draw_{kind}")]
         if missing:  # a block type this writer does not know must never print as nothing
             raise RenderError(f"the DOCX writer cannot draw the block kinds {', '.join(missing)}")
 
@@ -83,7 +84,10 @@ class DocxWriter:
             front = own_sheets and (document.collected or documents[index - 1].collected)
             start = WD_SECTION.ODD_PAGE if front else WD_SECTION.NEW_PAGE
             section = word.sections[0] if index == 0 else word.add_section(start)
-            self._section(section, document.orientation, single=len(documents) == 1)
+            self._section(section, document.orientation, single=len(documents) == 1, bare=document.bare)
+            if document.bare:  # a certificate is its own page design: no header, title or footer
+                PageBlocks(word, content_width(document.orientation)).add_all(document.blocks)
+                continue
             if self.logo and self.logo.suffix.lower() != ".svg":  # python-docx places raster images
                 section.header.is_linked_to_previous = False
                 section.header.paragraphs[0].add_run().add_picture(str(self.logo), height=Mm(12))
@@ -97,7 +101,7 @@ class DocxWriter:
             add_paragraph(word, "Title", document.title)
             if document.subtitle:
                 add_paragraph(word, "Subtitle", document.subtitle)
-            Blocks(word, width).add_all(document.blocks)
+            PageBlocks(word, width).add_all(document.blocks)
         out = io.BytesIO()
         word.core_properties.title = documents[0].title
         word.core_properties.language = self.lang
@@ -139,7 +143,7 @@ class DocxWriter:
             put(element.get_or_add_pPr(), "outlineLvl", val=str(spec.outline))
         style.quick_style = True
 
-    def _section(self, section, orientation: Orientation, single: bool) -> None:
+    def _section(self, section, orientation: Orientation, single: bool, bare: bool = False) -> None:
         portrait = orientation == "portrait"
         section.orientation = WD_ORIENT.PORTRAIT if portrait else WD_ORIENT.LANDSCAPE
         section.page_width, section.page_height = (Mm(210), Mm(297)) if portrait else (Mm(297), Mm(210))
@@ -151,6 +155,8 @@ class DocxWriter:
         section.footer.is_linked_to_previous = False
         footer = section.footer.paragraphs[0]
         set_style(footer, "WK Footer")
+        if bare:  # a certificate's page is all its own: an empty footer
+            return
         footer.paragraph_format.tab_stops.add_tab_stop(Mm(content_width(orientation)),
                                                        alignment=2)  # right
         footer.add_run(f"{self.footer}\t{self.page_label} ")

@@ -31,6 +31,7 @@ from .chart import bar_chart_svg
 from .patches import thai_text
 
 MAX_PAGES = 500  # per document; a sign-in sheet for a 5000-person roster needs about 250
+MAX_BARE_PAGES = 5000  # certificates: a page per person of the largest roster read
 # Classes on <html> (templates/print.css) that lay a document out a step tighter: spacing and
 # row heights first, then the type size. Tried in turn when the last page is a quarter full or less.
 FIT_STEPS = ("fit-1", "fit-2", "fit-3")
@@ -132,7 +133,8 @@ class PdfWriter:
         self._check_glyphs(document)
         known = fit
         rendered = self._layout(document, known or "")
-        if known is None and len(rendered.pages) > 1 and page_checks.nearly_empty(
+        # a bare document (a certificate) is a page design of its own: nothing to tighten
+        if known is None and not document.bare and len(rendered.pages) > 1 and page_checks.nearly_empty(
                 rendered.pages[-1], page_checks.WORTH_REFITTING_SHARE):
             for step in range(1, len(FIT_STEPS) + 1):
                 tighter = self._layout(document, " ".join(FIT_STEPS[:step]))
@@ -157,10 +159,11 @@ class PdfWriter:
         html = HTML(string=self.html(document, fit), base_url=self.base_url, url_fetcher=self.fetcher)
         with _warnings_fail(document.title, self.fetcher):
             rendered = html.render(stylesheets=self.stylesheets, font_config=self.font_config)
-        if len(rendered.pages) > MAX_PAGES:
+        limit = MAX_BARE_PAGES if document.bare else MAX_PAGES
+        if len(rendered.pages) > limit:
             raise RenderError(_("{document}: lays out to {pages} pages; the limit is {limit} pages per "
                                 "document").format(document=document.title, pages=len(rendered.pages),
-                                                   limit=MAX_PAGES))
+                                                   limit=limit))
         return rendered
 
     def write(self, rendered: Sequence[Rendered]) -> bytes:
