@@ -15,7 +15,7 @@ import pytest
 from helpers import REFERENCE, ROOT, decoded_qr_codes, fold, libreoffice_pdfs, pdftotext, write_definition
 from pypdf import PdfReader
 
-from workshopkit import app
+from workshopkit import app, qr
 from workshopkit.compose import badges as badge_module
 from workshopkit.compose import certificate as certificate_module
 from workshopkit.compose import roster_day
@@ -27,6 +27,7 @@ from workshopkit.definition.read import read_workshop
 from workshopkit.errors import DefinitionError, RosterError
 from workshopkit.paper.page import BADGE_CELLS, MARGINS_MM
 from workshopkit.people.roster import read_roster
+from workshopkit.people.surveys import personal_url
 
 EXAMPLE_ROSTER = ROOT / "examples" / "roster.csv"
 MM = 72 / 25.4  # points per mm
@@ -194,7 +195,7 @@ def test_every_badge_has_the_name_inside_its_cell(day, tmp_path):
         row, column = divmod(index, columns)
         cell = ((left + column * width) * MM, (top + row * height) * MM,
                 (left + (column + 1) * width) * MM, (top + (row + 1) * height) * MM)
-        (name, _), (surname, _) = badge_module.badge_lines(person, True)
+        (name, _), (surname, _) = badge_module.badge_lines(person, True, badge_module.words_width(width, 0))
         for line in filter(None, [name, surname]):
             where = placed(pages[0], line)
             assert where, f"{line} is not on the badges"
@@ -296,3 +297,29 @@ def test_walk_in_rows_are_set_for_one_build_on_the_command_line(tmp_path):
         assert "นางสมศรี ใจดี" in text and "นายสมชาย ใจงาม" in text
         rows[walk_ins] = [int(n) for n in re.findall(r"^(\d+)(?:\s|$)", text, re.M)]
     assert rows == {"0": [1, 2], "3": [1, 2, 3, 4, 5]}
+
+
+def test_a_badge_with_a_personal_survey_link_keeps_the_name_beside_its_code(tmp_path):
+    folder = tmp_path / "w"
+    shutil.copytree(ROOT / "examples", folder, ignore=shutil.ignore_patterns("letterhead*"))
+    definition = folder / "prefilled-surveys.yaml"
+    definition.write_text(definition.read_text(encoding="utf-8") + "\nbadges: {qr: happiness}\n",
+                          encoding="utf-8")
+    pack = app.build(definition, tmp_path / "out", ("pdf",), roster=EXAMPLE_ROSTER).folder
+    workshop = read_workshop(definition)
+    people = read_roster(EXAMPLE_ROSTER).participants
+    survey = next(s for s in workshop.surveys if s.id == "happiness")
+    assert sorted(decoded_qr_codes(pack / "badges.pdf")) == sorted(personal_url(survey, p) for p in people)
+    columns, width, height = BADGE_CELLS[8]
+    top, _right, _bottom, left = MARGINS_MM["portrait"]
+    page = words(pack / "badges.pdf")[0]
+    for index, person in enumerate(people):
+        row, column = divmod(index, columns)
+        side = qr.print_size(personal_url(survey, person), badge_module.QR_MM)
+        code_left = (left + (column + 1) * width - 4 - side) * MM
+        (name, _), (surname, _) = badge_module.badge_lines(
+            person, True, badge_module.words_width(width, side))
+        for line in filter(None, [name, surname]):
+            where = placed(page, line)
+            assert where, f"{line} is not on the badges"
+            assert (left + column * width) * MM < where[0] and where[2] < code_left, (line, where, code_left)

@@ -26,7 +26,7 @@ from .compose.results_report import compose_results
 from .compose.roster_day import compose_roster_day, roster_problems
 from .compose.sign_in import compose_sign_in
 from .compose.style import style_of
-from .compose.tree import Document
+from .compose.tree import Document, Table, document_text
 from .definition import library, model, thai_lint
 from .definition.loader import load_file
 from .definition.read import Read, check_text, read_definition, read_workshop
@@ -137,18 +137,30 @@ def _render_pack(job: _PackJob, progress: Progress) -> tuple[list[tuple[bytes, E
     """In the render worker: lay the documents out, compose the front matter from their page
     counts, and draw every file of the plan."""
     from .render.docx.fonts import faces
-    from .render.files import Renderer, docx_files  # here, in the worker: the build never loads WeasyPrint
+    from .render.files import Renderer, docx_files, drawn_elsewhere  # the build never loads WeasyPrint
 
-    # the DOCX files need no layout but the front's page counts: written on the other core,
-    # which subsets their fonts while this one lays out
+    # Both are forked before this worker starts Pango, as cleanly as the worker itself was.
+    # The DOCX files need no layout but the front's page counts: written on the other core,
+    # which subsets their fonts while this one lays out. Without a print run (which has
+    # workers of its own), half the PDF documents are laid out and painted there too.
     docx = bounded.Beside(functools.partial(docx_files, job.page, job.embed_fonts), ready=faces) \
         if "docx" in job.formats else None
+    away = _other_half(job.documents) if "pdf" in job.formats and not job.sets else []
+    helper = bounded.Beside(functools.partial(drawn_elsewhere, job.page, job.source_dir)) if away else None
     try:
+        if helper:
+            helper.give(away)
         renderer = Renderer(job.page, job.source_dir, job.embed_fonts)
         run = renderer.print_run(participant_documents(job.documents), job.sets, progress) if job.sets \
             else None
         extension = "pdf" if "pdf" in job.formats else "docx"
-        front = _front(renderer, job, run.pages if run else None, extension)
+        pages = renderer.pages([d for d in job.documents if d not in away])
+        drawn, helper_warnings = [], []
+        if helper:
+            drawing, _fits, helper_warnings = helper.result()
+            drawn.append(drawing)
+            pages.update({slug: placed.count for slug, placed in drawing.documents.items()})
+        front = _front(renderer, job, run.pages if run else None, extension, pages)
         style = style_of(job.workshop)
         if docx:
             docx.give(plan(job.workshop, style, job.documents, job.copies, front.print_checklist,
@@ -156,22 +168,42 @@ def _render_pack(job: _PackJob, progress: Progress) -> tuple[list[tuple[bytes, E
         files: list[tuple[bytes, Entry]] = []
         if "pdf" in job.formats:
             files += renderer.pdf_files(plan(job.workshop, style, job.documents, job.copies,
-                                             front.print_checklist, front.cover))
+                                             front.print_checklist, front.cover), drawn)
             if run:
                 files.append((run.data, Entry("participants-print", "pdf", PRINT_RUN, run.pages,
                                               "participant", 1, style.label("print_job"))))
         if docx:
             files += docx.result()
-        return files, front.jobs, renderer.warnings
+        return files, front.jobs, list(dict.fromkeys([*helper_warnings, *renderer.warnings]))
     finally:
-        if docx:
-            docx.close()
+        for beside in (docx, helper):
+            if beside:
+                beside.close()
 
 
-def _front(renderer: Renderer, job: _PackJob, run_pages: int | None, extension: str) -> Front:
-    """The print checklist and the cover, composed from the laid-out page counts until their
-    own counts hold."""
-    pages = renderer.pages(job.documents)
+def _other_half(documents: Sequence[Document]) -> list[Document]:
+    """About half the work of laying the documents out, for the helper: the heaviest first to
+    the side with less, counting the front matter this worker lays out as well. A document
+    costs its words and, far more each, its table rows (a sign-in sheet is little text)."""
+    def cost(document: Document) -> int:
+        rows = sum(len(b.body) for b in document.blocks if isinstance(b, Table))
+        return len(document_text(document)) + 140 * rows
+
+    here, there, away = 3500, 0, []  # the cover and the print checklist stay here
+    for document in sorted(documents, key=cost, reverse=True):
+        if there < here:
+            there += cost(document)
+            away.append(document)
+        else:
+            here += cost(document)
+    return away
+
+
+def _front(renderer: Renderer, job: _PackJob, run_pages: int | None, extension: str,
+           known: dict[str, int] | None = None) -> Front:
+    """The print checklist and the cover, composed from the laid-out page counts (`known`, or
+    the renderer's) until their own counts hold."""
+    pages = dict(known) if known is not None else renderer.pages(job.documents)
     pages.update(dict.fromkeys(FRONT, 1))
     for _attempt in range(3):
         front = compose_front(job.workshop, job.documents, pages, job.copies, run_pages, extension)

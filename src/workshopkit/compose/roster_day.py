@@ -9,10 +9,12 @@ from pathlib import Path
 from ..definition import model
 from ..errors import Problem, at
 from ..i18n import _
+from ..paper.page import BADGE_CELLS
 from ..people.roster import Participant, Roster
+from ..qr import print_size
 from ..wording.style import Style
 from . import tree as doc
-from .badges import badge_lines, compose_badges
+from .badges import QR_MM, badge_code, badge_lines, compose_badges, words_width
 from .certificate import compose_certificates, name_size
 from .survey_poster import compose_survey_poster
 
@@ -41,10 +43,11 @@ def roster_problems(workshop: model.Workshop, roster: Roster) -> list[Problem]:
             problems.append(at(roster.source, person.row, name_column, _(
                 "the name '{name}' is too long for one line of the certificate; shorten it (a "
                 "shorter prefix, such as ว่าที่ ร.ต.หญิง)").format(name=person.titled_name)))
-        elif workshop.badges and not all(size for text, size in badge_lines(
-                person, workshop.badges.prefix) if text):
+        elif workshop.badges and not _fits_a_badge(workshop, person):
             problems.append(at(roster.source, person.row, name_column, _(
-                "the name '{name}' is too long for a name badge, even on two lines; shorten it").format(
+                "the name '{name}' is too long for a name badge, even on two lines; shorten it, print "
+                "the badges without the prefix (badges.prefix: false) or with a smaller QR code "
+                "(badges.qr: code)").format(
                 name=person.titled_name)))
         if workshop.certificate and person.listed is not None:
             if person.listed in seen:
@@ -53,3 +56,10 @@ def roster_problems(workshop: model.Workshop, roster: Roster) -> list[Problem]:
                     number=person.listed, row=seen[person.listed])))
             seen.setdefault(person.listed, person.row)
     return problems
+
+
+def _fits_a_badge(workshop: model.Workshop, person: Participant) -> bool:
+    assert workshop.badges is not None
+    code = badge_code(workshop, person)
+    box = words_width(BADGE_CELLS[workshop.badges.per_sheet][1], print_size(code, QR_MM) if code else 0.0)
+    return all(size for text, size in badge_lines(person, workshop.badges.prefix, box) if text)

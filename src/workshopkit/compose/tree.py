@@ -277,6 +277,7 @@ class Badge:
     qr: str = ""  # what the QR code holds, "" for none
     surname: str = ""  # on a line of its own when the whole name does not fit one
     surname_pt: float = 0.0
+    qr_mm: float = 0.0  # the QR code's width, beside the words
 
     def plain_text(self) -> str:
         return "\n".join(filter(None, [self.title, self.name, self.surname, self.detail]))

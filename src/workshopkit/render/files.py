@@ -14,7 +14,7 @@ from pathlib import Path
 from weasyprint import Document as Rendered
 
 from ..compose import tree as doc
-from ..compose.plan import Bundle, Entry
+from ..compose.plan import Bundle, Entry, duplex_order
 from ..paper.page import PageDescription
 from .bounded import Progress
 from .docx.writer import DocxWriter
@@ -58,12 +58,27 @@ class Renderer:
         self._run_warnings += run.warnings
         return run
 
-    def pdf_files(self, bundles: Sequence[Bundle]) -> list[tuple[bytes, Entry]]:
-        """Each bundle as one PDF, from the documents' pages laid out once and painted once."""
-        drawn = self.pdf_pages(bundles)
-        data = assemble.files([(base, pages) for _, base, pages in drawn], self.pdf.write_pages)
-        return [(one, Entry.of(bundle, "pdf", len(pages)))
-                for one, (bundle, _, pages) in zip(data, drawn, strict=True)]
+    def drawing(self, documents: Sequence[doc.Document], blank: bool = True) -> assemble.Drawing:
+        """The documents, laid out here, painted once into one PDF (with the blank back of a
+        sheet that the packs use)."""
+        self.pages(documents)
+        laid_out = [(d.slug, self._laid_out[d.slug][1]) for d in documents]
+        if blank:
+            laid_out.append((assemble.BLANK, self.pdf.blank_page()))
+        return assemble.draw(laid_out, self.pdf.write_pages)
+
+    def pdf_files(self, bundles: Sequence[Bundle], elsewhere: Sequence[assemble.Drawing] = ()
+                  ) -> list[tuple[bytes, Entry]]:
+        """Each bundle as one PDF, cut from the drawing of the documents laid out here and
+        from those drawn `elsewhere` (by a helper that laid out the others): every page is
+        painted once, however many files hold it."""
+        away = {slug for drawing in elsewhere for slug in drawing.documents}
+        here = {d.slug: d for bundle in bundles for d in bundle.documents if d.slug not in away}
+        drawings = [self.drawing(list(here.values())), *elsewhere]
+        counts = {slug: placed.count for drawing in drawings for slug, placed in drawing.documents.items()}
+        contents = [_contents(bundle, counts) for bundle in bundles]
+        return [(data, Entry.of(bundle, "pdf", len(pages))) for data, bundle, pages
+                in zip(assemble.files(drawings, contents), bundles, contents, strict=True)]
 
     def pdf_pages(self, bundles: Sequence[Bundle]) -> list[tuple[Bundle, Rendered, list]]:
         """Each bundle's pages in print order, not yet written (the studio writes one page of
@@ -87,6 +102,31 @@ class Renderer:
         """What the organiser should know of the layout (a page left nearly empty), each once."""
         laid_out = [w for said in self._laid_out_warnings.values() for w in said]
         return list(dict.fromkeys([*laid_out, *self.pdf.warnings, *self._run_warnings]))
+
+
+def drawn_elsewhere(page: PageDescription, source_dir: Path, documents: Sequence[doc.Document]
+                    ) -> tuple[assemble.Drawing, dict[str, str], list[str]]:
+    """In a helper process beside the render worker, on the other core: the documents laid
+    out and painted into one drawing, the fit each got, and what laying them out warned."""
+    renderer = Renderer(page, source_dir)
+    return renderer.drawing(documents, blank=False), dict(renderer.pdf.fitted), renderer.warnings
+
+
+def _contents(bundle: Bundle, counts: dict[str, int]) -> list[assemble.Page]:
+    """The bundle's pages in print order: its documents' pages one after another, or for a
+    duplex printer (compose/plan.duplex_order) with the blank back where a form needs one."""
+    if not bundle.own_sheets:
+        return [(d.slug, n) for d in bundle.documents for n in range(counts[d.slug])]
+    order = duplex_order(bundle.documents, counts)
+    taken = [0] * len(bundle.documents)
+    pages: list[assemble.Page] = []
+    for index in order:
+        if index is None:
+            pages.append((assemble.BLANK, 0))
+            continue
+        pages.append((bundle.documents[index].slug, taken[index]))
+        taken[index] += 1
+    return pages
 
 
 def docx_files(page: PageDescription, embed_fonts: bool, bundles: Sequence[Bundle]

@@ -63,10 +63,10 @@ class PageBlocks(Blocks):
                 add_paragraph(cell, "WK Center", badge.detail)
             if badge.qr:
                 code = add_paragraph(cell, "WK Center")
-                _picture(code, badge.qr, 15)
+                _picture(code, badge.qr, badge.qr_mm)
                 code.alignment = WD_ALIGN_PARAGRAPH.RIGHT
-        for row in table.rows:
-            _row_height(row, b.height_mm, exact=True)
+        for row in table.rows:  # at least the badge's height: a row that must grow is not cut off
+            _row_height(row, b.height_mm)
 
     def _draw_poster(self, b: doc.Poster) -> None:
         """A survey for the wall: a page of its own, the QR code large in the middle."""

@@ -1,66 +1,105 @@
-"""Several PDFs from one drawing: a pack's files share most of their pages (each document
+"""Several PDFs from few drawings: a pack's files share most of their pages (each document
 alone, then again in the participants' and the facilitator's packs), and WeasyPrint paints a
-page again for every PDF it is in, subsetting the fonts again each time. Here every page is
-painted once, into one PDF with one subset of each font, and each file is cut from it with
-pypdf, which copies the page's drawing and the fonts it refers to without painting again.
+page again for every PDF it is in, subsetting the fonts again each time. Here the documents a
+process laid out are painted once, into one PDF with one subset of each font (a `Drawing`),
+and each file is cut from the drawings with pypdf, which copies a page's drawing and the fonts
+it refers to without painting again. Two processes that each laid out half the documents give
+two drawings; a file may take pages from both.
 
 What WeasyPrint would have written besides the pages is written again per file: the bookmarks
-(from WeasyPrint's own bookmark tree of the file's pages), the title, author and language.
+(WeasyPrint's own bookmark tree of each document, its pages counted in the file), and the
+title, author and language of the file's first document.
 """
 from __future__ import annotations
 
 import io
 from collections.abc import Callable, Sequence
+from dataclasses import dataclass, field
 
 from pypdf import PdfReader
 from pypdf import PdfWriter as PdfCutter
 from pypdf.generic import Fit, NameObject, TextStringObject
 from weasyprint import Document as Rendered
 
-Part = tuple[Rendered, Sequence]  # the laid-out document whose metadata a file takes, its pages
 Paint = Callable[[Rendered, Sequence], bytes]  # pages -> one PDF (the writer's checked write)
+Page = tuple[str, int]  # page n of the document of this slug
+BLANK = "-blank"  # the slug of the blank back of a sheet
 
 
-def files(parts: Sequence[Part], paint: Paint) -> list[bytes]:
-    """Each part as one PDF, every distinct page painted once by `paint`."""
-    if len(parts) == 1:
-        return [paint(*parts[0])]
-    index: dict[int, int] = {}  # a page (by identity: the same laid-out page) -> its place in the drawing
-    drawn: list = []
-    for _, pages in parts:
-        for page in pages:
-            if id(page) not in index:
-                index[id(page)] = len(drawn)
-                drawn.append(page)
-    drawing = PdfReader(io.BytesIO(paint(parts[0][0], drawn)))
-    return [_cut(drawing, [index[id(page)] for page in pages], base.copy(list(pages)))
-            for base, pages in parts]
+@dataclass(frozen=True)
+class Placed:
+    """A document in a drawing: its first page there, its page count, its bookmark tree (its
+    pages counted from 0) and what the file that starts with it says of itself."""
+
+    first: int
+    count: int
+    tree: list
+    title: str = ""
+    authors: tuple[str, ...] = ()
+    generator: str = ""
+    lang: str = ""
 
 
-def _cut(drawing: PdfReader, numbers: list[int], laid_out: Rendered) -> bytes:
+@dataclass(frozen=True)
+class Drawing:
+    """Documents painted once into one PDF, by slug: it crosses between processes by pickle."""
+
+    data: bytes
+    documents: dict[str, Placed] = field(default_factory=dict)
+
+
+def draw(documents: Sequence[tuple[str, Rendered]], paint: Paint) -> Drawing:
+    """The laid-out documents (by slug) painted into one drawing."""
+    pages: list = []
+    placed = {}
+    for slug, rendered in documents:
+        facts = rendered.metadata
+        placed[slug] = Placed(len(pages), len(rendered.pages), rendered.make_bookmark_tree(0.75, True),
+                              facts.title or "", tuple(facts.authors or ()), facts.generator or "",
+                              facts.lang or "")
+        pages += rendered.pages
+    return Drawing(paint(documents[0][1], pages), placed)
+
+
+def files(drawings: Sequence[Drawing], contents: Sequence[Sequence[Page]]) -> list[bytes]:
+    """Each file of `contents` (its pages, in order) cut from the drawings that hold them."""
+    readers = [PdfReader(io.BytesIO(drawing.data)) for drawing in drawings]
+    where = {slug: (reader, placed) for drawing, reader in zip(drawings, readers, strict=True)
+             for slug, placed in drawing.documents.items()}
+    return [_cut(pages, where) for pages in contents]
+
+
+def _cut(pages: Sequence[Page], where: dict[str, tuple[PdfReader, Placed]]) -> bytes:
     out = PdfCutter()
-    for number in numbers:
-        out.add_page(drawing.pages[number])
-    # WeasyPrint's own outline writer (pdf/anchors.py) with the same tree and coordinates
-    _outline(out, laid_out.make_bookmark_tree(0.75, transform_pages=True), None)
-    facts = laid_out.metadata
-    info = {"/Producer": drawing.metadata.get("/Producer", "") if drawing.metadata else ""}
-    if facts.title:
-        info["/Title"] = facts.title
-    if facts.authors:
-        info["/Author"] = ", ".join(facts.authors)
-    if facts.generator:
-        info["/Creator"] = facts.generator
+    at: dict[Page, int] = {}
+    for page in pages:
+        reader, placed = where[page[0]]
+        at.setdefault(page, len(out.pages))
+        out.add_page(reader.pages[placed.first + page[1]])
+    for slug in dict.fromkeys(slug for slug, _ in pages if slug != BLANK):
+        _outline(out, where[slug][1].tree, None, slug, at)
+    first = where[pages[0][0]][1]
+    info = {"/Producer": "WeasyPrint, workshopkit"}
+    if first.title:
+        info["/Title"] = first.title
+    if first.authors:
+        info["/Author"] = ", ".join(first.authors)
+    if first.generator:
+        info["/Creator"] = first.generator
     out.add_metadata(info)
-    if facts.lang:
-        out._root_object[NameObject("/Lang")] = TextStringObject(facts.lang)
+    if first.lang:
+        out._root_object[NameObject("/Lang")] = TextStringObject(first.lang)
     data = io.BytesIO()
     out.write(data)
     return data.getvalue()
 
 
-def _outline(out: PdfCutter, tree: list, parent: object) -> None:
+def _outline(out: PdfCutter, tree: list, parent: object, slug: str, at: dict[Page, int]) -> None:
+    # WeasyPrint's own outline writer (pdf/anchors.py) with the same tree and coordinates
     for title, (page, x, y), children, state in tree:
-        item = out.add_outline_item(title=title, page_number=page, parent=parent,  # type: ignore[arg-type]
+        if (slug, page) not in at:  # a page the file leaves out: its bookmark goes too
+            _outline(out, children, parent, slug, at)
+            continue
+        item = out.add_outline_item(title=title, page_number=at[(slug, page)], parent=parent,  # type: ignore[arg-type]
                                     fit=Fit.xyz(x, y, 0), is_open=state != "closed")
-        _outline(out, children, item)
+        _outline(out, children, item, slug, at)
