@@ -154,10 +154,10 @@ def _render_pack(job: _PackJob, progress: Progress) -> tuple[list[tuple[bytes, E
         run = renderer.print_run(participant_documents(job.documents), job.sets, progress) if job.sets \
             else None
         extension = "pdf" if "pdf" in job.formats else "docx"
-        pages = renderer.pages([d for d in job.documents if d not in away])
+        pages = renderer.pages([d for d in job.documents if d.slug not in {a.slug for a in away}])
         drawn, helper_warnings = [], []
         if helper:
-            drawing, _fits, helper_warnings = helper.result()
+            drawing, helper_warnings = helper.result()
             drawn.append(drawing)
             pages.update({slug: placed.count for slug, placed in drawing.documents.items()})
         front = _front(renderer, job, run.pages if run else None, extension, pages)

@@ -29,9 +29,7 @@ def compose_badges(workshop: model.Workshop, style: Style, people: Sequence[Part
     title = spec.title or workshop.title  # its length checked when the definition was read
     badges = []
     for person in people:
-        code = badge_code(workshop, person)
-        side = qr_codes.print_size(code, QR_MM) if code else 0.0
-        name, surname = badge_lines(person, spec.prefix, words_width(width, side))
+        code, side, (name, surname) = badge_face(workshop, person)
         badges.append(doc.Badge(name[0], name[1], _detail(person, spec.detail, style), title, code,
                                 surname[0], surname[1], side))
     sheets: list[doc.Block] = []
@@ -42,7 +40,18 @@ def compose_badges(workshop: model.Workshop, style: Style, people: Sequence[Part
     return doc.Document("badges", "badges", style.label("badges"), "facilitator", tuple(sheets), bare=True)
 
 
-def badge_code(workshop: model.Workshop, person: Participant) -> str:
+def badge_face(workshop: model.Workshop, person: Participant
+               ) -> tuple[str, float, tuple[tuple[str, float], tuple[str, float]]]:
+    """What a person's badge shows: what its QR code holds, the code's width (0 for none), and
+    the name and surname lines fitted beside it (`badge_lines`)."""
+    assert workshop.badges is not None
+    code = _badge_code(workshop, person)
+    side = qr_codes.print_size(code, QR_MM) if code else 0.0
+    width = BADGE_CELLS[workshop.badges.per_sheet][1]
+    return code, side, badge_lines(person, workshop.badges.prefix, words_width(width, side))
+
+
+def _badge_code(workshop: model.Workshop, person: Participant) -> str:
     """What the badge's QR code holds: the participant's code, their personal survey link, or
     nothing (no QR code asked for, or a blank badge)."""
     spec = workshop.badges

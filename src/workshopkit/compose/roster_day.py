@@ -9,12 +9,10 @@ from pathlib import Path
 from ..definition import model
 from ..errors import Problem, at
 from ..i18n import _
-from ..paper.page import BADGE_CELLS
 from ..people.roster import Participant, Roster
-from ..qr import print_size
 from ..wording.style import Style
 from . import tree as doc
-from .badges import QR_MM, badge_code, badge_lines, compose_badges, words_width
+from .badges import badge_face, compose_badges
 from .certificate import compose_certificates, name_size
 from .survey_poster import compose_survey_poster
 
@@ -43,7 +41,7 @@ def roster_problems(workshop: model.Workshop, roster: Roster) -> list[Problem]:
             problems.append(at(roster.source, person.row, name_column, _(
                 "the name '{name}' is too long for one line of the certificate; shorten it (a "
                 "shorter prefix, such as ว่าที่ ร.ต.หญิง)").format(name=person.titled_name)))
-        elif workshop.badges and not _fits_a_badge(workshop, person):
+        elif workshop.badges and not all(size for text, size in badge_face(workshop, person)[2] if text):
             problems.append(at(roster.source, person.row, name_column, _(
                 "the name '{name}' is too long for a name badge, even on two lines; shorten it, print "
                 "the badges without the prefix (badges.prefix: false) or with a smaller QR code "
@@ -56,10 +54,3 @@ def roster_problems(workshop: model.Workshop, roster: Roster) -> list[Problem]:
                     number=person.listed, row=seen[person.listed])))
             seen.setdefault(person.listed, person.row)
     return problems
-
-
-def _fits_a_badge(workshop: model.Workshop, person: Participant) -> bool:
-    assert workshop.badges is not None
-    code = badge_code(workshop, person)
-    box = words_width(BADGE_CELLS[workshop.badges.per_sheet][1], print_size(code, QR_MM) if code else 0.0)
-    return all(size for text, size in badge_lines(person, workshop.badges.prefix, box) if text)

@@ -3,6 +3,7 @@ types (text, clock times, https links, ids, line counts) and the steps that nest
 from __future__ import annotations
 
 import datetime as dt
+import string
 from typing import Annotated, Any
 from urllib.parse import urlsplit
 
@@ -97,3 +98,11 @@ class Step(Base):
     steps: list[Step] = Field(default=[], max_length=100)
     _shorthand = _text_shorthand("text")
 
+
+def placeholders(template: str) -> list[str]:
+    """The names in braces a text asks to fill in ({code}, {title}); "?" for a brace left open."""
+    try:
+        return [name for _text, name, _spec, _conversion in string.Formatter().parse(template)
+                if name is not None]
+    except ValueError:
+        return ["?"]

@@ -7,7 +7,6 @@ context, so that they are reported together with every other problem in one run.
 from __future__ import annotations
 
 import datetime as dt
-import string
 from enum import StrEnum
 from typing import Annotated, Any, Literal
 from urllib.parse import urlsplit
@@ -36,6 +35,7 @@ from .base import (
     ThaiDate,
     _text_shorthand,
     _unique_ids,
+    placeholders,
 )
 from .forms import FILLS as FILLS
 from .forms import PARTICIPANT_FIELDS as PARTICIPANT_FIELDS
@@ -156,7 +156,7 @@ class Survey(Base):
     def _placeholders_are_known(cls, prefill: dict[str, str], info: ValidationInfo) -> dict[str, str]:
         available = (info.context or {}).get("roster_columns") or set(PARTICIPANT_FIELDS)
         for entry, template in prefill.items():
-            for name in _placeholders(template):
+            for name in placeholders(template):
                 if name not in PARTICIPANT_FIELDS:
                     known = ", ".join("{" + f + "}" for f in PARTICIPANT_FIELDS)
                     raise PydanticCustomError("placeholder", _("unknown placeholder {placeholder} in "
@@ -179,14 +179,6 @@ class Survey(Base):
                                 "(https://docs.google.com/forms/d/e/.../viewform); a short link such as "
                                 "forms.gle cannot carry them"), {"field": "prefill"})
         return self
-
-
-def _placeholders(template: str) -> list[str]:
-    try:
-        return [name for _text, name, _spec, _conversion in string.Formatter().parse(template)
-                if name is not None]
-    except ValueError:
-        return ["?"]
 
 
 

@@ -2,14 +2,13 @@
 (เกียรติบัตร), the name badges, and how the sign-in sheet makes room for people who walk in."""
 from __future__ import annotations
 
-import string
 from typing import Annotated, Literal
 
 from pydantic import Field, field_validator
 from pydantic_core import PydanticCustomError
 
 from ..i18n import _
-from .base import Base, SurveyRef, Text, ThaiDate
+from .base import Base, SurveyRef, Text, ThaiDate, placeholders
 
 # What a certificate's text may say in braces: the workshop's and the participant's details.
 CERTIFICATE_PLACEHOLDERS = ("title", "dates", "venue", "organiser", "days", "area", "district",
@@ -59,12 +58,7 @@ class SignIn(Base):
 
 
 def _checked(text: str, known: tuple[str, ...]) -> str:
-    try:
-        names = [name for _text, name, _spec, _conversion in string.Formatter().parse(text)
-                 if name is not None]
-    except ValueError:
-        names = ["?"]
-    for name in names:
+    for name in placeholders(text):
         if name not in known:
             raise PydanticCustomError("placeholder", _("unknown placeholder {placeholder}; use {known}"),
                                       {"placeholder": "{" + name + "}",

@@ -14,6 +14,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from ..definition.model import PARTICIPANT_FIELDS
+from ..definition.readings import THAI_DIGITS
 from ..errors import Problem, RosterError, at
 from ..i18n import N_, _
 from ..resources import FONT_FAMILY, unprintable
@@ -164,6 +165,9 @@ def _parse(rows: list[list[str]], source: str) -> Roster:
         raise RosterError([at(source, top, 1, _("the roster has more than {limit} rows").format(
             limit=MAX_ROWS))])
     column_of = {name: index + 1 for index, name in columns.items()}
+    has_name = "name" in column_of
+    if not has_name:  # the split name's problems are the one name column's
+        column_of["name"] = column_of["full_name"]
     problems: list[Problem] = []
     people: list[Participant] = []
     assert set(HEADERS) == set(PARTICIPANT_FIELDS)
@@ -172,8 +176,7 @@ def _parse(rows: list[list[str]], source: str) -> Roster:
             continue
         values = {name: _clean(row[i]) if i < len(row) else "" for i, name in columns.items()}
         if "full_name" in values:
-            _split_whole(values, "name" in column_of)
-            column_of.setdefault("name", column_of["full_name"])
+            _split_whole(values, has_name)
         found = _row_problems(values, column_of)
         if found:
             problems += [at(source, offset, column, message) for column, message in found]
@@ -195,11 +198,8 @@ def _parse(rows: list[list[str]], source: str) -> Roster:
 
 def _listed(value: str) -> int | None:
     """A roster's own number (ลำดับ): 7, 7., ๗; None for anything else."""
-    digits = value.strip().rstrip(".").translate(_THAI_DIGITS)
+    digits = value.strip().rstrip(".").translate(THAI_DIGITS)
     return int(digits) if digits.isdigit() and digits.isascii() else None
-
-
-_THAI_DIGITS = str.maketrans("๐๑๒๓๔๕๖๗๘๙", "0123456789")
 
 
 def _split_whole(values: dict[str, str], has_name: bool) -> None:

@@ -14,7 +14,7 @@ from pathlib import Path
 from weasyprint import Document as Rendered
 
 from ..compose import tree as doc
-from ..compose.plan import Bundle, Entry, duplex_order
+from ..compose.plan import Bundle, Entry
 from ..paper.page import PageDescription
 from .bounded import Progress
 from .docx.writer import DocxWriter
@@ -87,10 +87,10 @@ class Renderer:
         blank = self.pdf.blank_page()
         out = []
         for bundle in bundles:
-            parts = [(d, self._laid_out[d.slug][1]) for d in bundle.documents]
-            pages = duplex_pages(parts, blank) if bundle.own_sheets else \
-                [page for _, rendered in parts for page in rendered.pages]
-            out.append((bundle, parts[0][1], pages))
+            parts = [(d, self._laid_out[d.slug][1].pages) for d in bundle.documents]
+            pages = duplex_pages(parts, blank.pages[0]) if bundle.own_sheets else \
+                [page for _, laid_out in parts for page in laid_out]
+            out.append((bundle, self._laid_out[bundle.documents[0].slug][1], pages))
         return out
 
     def docx_files(self, bundles: Sequence[Bundle]) -> list[tuple[bytes, Entry]]:
@@ -105,28 +105,20 @@ class Renderer:
 
 
 def drawn_elsewhere(page: PageDescription, source_dir: Path, documents: Sequence[doc.Document]
-                    ) -> tuple[assemble.Drawing, dict[str, str], list[str]]:
+                    ) -> tuple[assemble.Drawing, list[str]]:
     """In a helper process beside the render worker, on the other core: the documents laid
-    out and painted into one drawing, the fit each got, and what laying them out warned."""
+    out and painted into one drawing, and what laying them out warned."""
     renderer = Renderer(page, source_dir)
-    return renderer.drawing(documents, blank=False), dict(renderer.pdf.fitted), renderer.warnings
+    return renderer.drawing(documents, blank=False), renderer.warnings
 
 
 def _contents(bundle: Bundle, counts: dict[str, int]) -> list[assemble.Page]:
     """The bundle's pages in print order: its documents' pages one after another, or for a
-    duplex printer (compose/plan.duplex_order) with the blank back where a form needs one."""
-    if not bundle.own_sheets:
-        return [(d.slug, n) for d in bundle.documents for n in range(counts[d.slug])]
-    order = duplex_order(bundle.documents, counts)
-    taken = [0] * len(bundle.documents)
-    pages: list[assemble.Page] = []
-    for index in order:
-        if index is None:
-            pages.append((assemble.BLANK, 0))
-            continue
-        pages.append((bundle.documents[index].slug, taken[index]))
-        taken[index] += 1
-    return pages
+    duplex printer with the blank back where a form needs one."""
+    parts = [(d, [(d.slug, n) for n in range(counts[d.slug])]) for d in bundle.documents]
+    if bundle.own_sheets:
+        return duplex_pages(parts, (assemble.BLANK, 0))
+    return [page for _, pages in parts for page in pages]
 
 
 def docx_files(page: PageDescription, embed_fonts: bool, bundles: Sequence[Bundle]

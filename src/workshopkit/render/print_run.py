@@ -12,31 +12,29 @@ on sheets of its own. Nothing is written here: the bytes go back to the build.
 """
 from __future__ import annotations
 
-import io
+import itertools
 import multiprocessing
 import os
 from collections.abc import Mapping, Sequence
 from concurrent.futures import ProcessPoolExecutor, as_completed
 from dataclasses import dataclass, field
 from pathlib import Path
+from typing import TypeVar
 
-from pypdf import PdfReader
-from pypdf import PdfWriter as PdfAssembler
-from pypdf.generic import NameObject, TextStringObject
 from weasyprint import Document as Rendered
 
 from ..compose import tree as doc
 from ..compose.plan import duplex_order
 from ..paper.page import PageDescription
 from .bounded import Progress
-from .pdf import patches
+from .pdf import assemble, patches
+from .pdf.assemble import Page
 from .pdf.writer import PdfWriter
 
 Set = tuple[doc.Document, ...]  # one participant's sheets, in agenda order
-# A page of a set: (slug, n) is page n of a shared document, (OWN, n) page n of the chunk's
-# own drawing, (BLANK, 0) the blank back of a sheet
-Ref = tuple[str, int]
-OWN, BLANK = "", "-blank"
+_Item = TypeVar("_Item")  # a page, or a reference to one (assemble.Page)
+# a chunk's sets: the drawing of their own sheets, each set's pages, what laying them out warned
+_Chunk = tuple[assemble.Drawing | None, list[list[Page]], list[str]]
 INLINE_BELOW = 8  # fewer participants than this render in this process: workers cost a start-up
 
 
@@ -68,51 +66,41 @@ class _Renderer:
         self.shared = {d: known.get(d) or self.writer.render(d) for d in job.shared}
         self.blank = self.writer.blank_page()
 
-    def chunk(self, sets: Sequence[Set]) -> tuple[bytes, list[list[Ref]], list[str]]:
-        """The sets' own pages as one PDF, each set's pages as references (to that PDF, to the
-        shared documents, to the blank back), and what laying them out warned."""
+    def chunk(self, first: int, sets: Sequence[Set]) -> _Chunk:
+        """The sets (numbered from `first`) as a drawing of their own sheets, each set's pages
+        (its own sheets, the shared ones, the blank backs), and what laying them out warned."""
         start = len(self.writer.warnings)
-        known: dict[int, Ref] = {id(page): (d.slug, n) for d, r in self.shared.items()
-                                 for n, page in enumerate(r.pages)}
-        known[id(self.blank.pages[0])] = (BLANK, 0)
-        own: list = []
-        sets_refs: list[list[Ref]] = []
-        for documents in sets:
-            parts = [(document, self.shared.get(document) or self.writer.render(
-                document, self.fits.get(document.slug))) for document in documents]
-            pages = duplex_pages(parts, self.blank)
+        own: list[tuple[str, Rendered]] = []
+        sets_pages: list[list[Page]] = []
+        for number, documents in enumerate(sets, start=first):
+            parts = []
+            for document in documents:
+                if document in self.shared:
+                    count = len(self.shared[document].pages)
+                    parts.append((document, [(document.slug, n) for n in range(count)]))
+                    continue
+                key = f"{number}/{document.slug}"  # a participant's own copy
+                own.append((key, self.writer.render(document, self.fits.get(document.slug))))
+                parts.append((document, [(key, n) for n in range(len(own[-1][1].pages))]))
+            pages = duplex_pages(parts, (assemble.BLANK, 0))
             if len(pages) % 2:
-                pages.append(self.blank.pages[0])
-            refs = []
-            for page in pages:
-                ref = known.get(id(page))
-                if ref is None:
-                    ref = (OWN, len(own))
-                    own.append(page)
-                refs.append(ref)
-            sets_refs.append(refs)
-        data = self.writer.write_pages(self.blank, own) if own else b""
-        return data, sets_refs, self.writer.warnings[start:]
+                pages.append((assemble.BLANK, 0))
+            sets_pages.append(pages)
+        drawing = assemble.draw(own, self.writer.write_pages) if own else None
+        return drawing, sets_pages, self.writer.warnings[start:]
 
-    def shared_drawing(self) -> tuple[bytes, dict[Ref, int]]:
-        """The shared documents' pages and the blank, painted once, and where each one is."""
-        pages: list = []
-        places: dict[Ref, int] = {}
-        for document, rendered in self.shared.items():
-            for n, page in enumerate(rendered.pages):
-                places[(document.slug, n)] = len(pages)
-                pages.append(page)
-        places[(BLANK, 0)] = len(pages)
-        pages.append(self.blank.pages[0])
-        return self.writer.write_pages(self.blank, pages), places
+    def shared_drawing(self) -> assemble.Drawing:
+        """The shared documents and the blank back, painted once."""
+        return assemble.draw([*((d.slug, r) for d, r in self.shared.items()), (assemble.BLANK, self.blank)],
+                             self.writer.write_pages)
 
 
-def duplex_pages(parts: Sequence[tuple[doc.Document, Rendered]], blank: Rendered) -> list:
-    """The documents' pages for a duplex printer, in the order the plan gives them
-    (compose/plan.duplex_order), the blank page where a collected form needs a back."""
-    order = duplex_order([d for d, _ in parts], {d.slug: len(r.pages) for d, r in parts})
-    following = [iter(r.pages) for _, r in parts]
-    return [blank.pages[0] if index is None else next(following[index]) for index in order]
+def duplex_pages(parts: Sequence[tuple[doc.Document, Sequence[_Item]]], blank: _Item) -> list[_Item]:
+    """The documents' pages (pages, or references to them) for a duplex printer, in the order
+    the plan gives them (compose/plan.duplex_order), `blank` where a collected form needs a back."""
+    order = duplex_order([d for d, _ in parts], {d.slug: len(pages) for d, pages in parts})
+    following = [iter(pages) for _, pages in parts]
+    return [blank if index is None else next(following[index]) for index in order]
 
 
 def _start(job: _Job) -> None:
@@ -121,9 +109,9 @@ def _start(job: _Job) -> None:
     _worker = _Renderer(job)
 
 
-def _chunk(sets: Sequence[Set]) -> tuple[bytes, list[list[Ref]], list[str]]:
+def _chunk(first: int, sets: Sequence[Set]) -> _Chunk:
     assert _worker is not None
-    return _worker.chunk(sets)
+    return _worker.chunk(first, sets)
 
 
 def render_print_run(page: PageDescription, source_dir: Path, shared: Sequence[doc.Document],
@@ -137,13 +125,14 @@ def render_print_run(page: PageDescription, source_dir: Path, shared: Sequence[d
                tuple(writer.fitted.items()) if writer else ())
     workers = workers or os.cpu_count() or 1
     size = max(1, min(25, -(-len(sets) // (workers * 3))))
-    chunks = [list(sets[i:i + size]) for i in range(0, len(sets), size)]
-    results: dict[int, tuple[bytes, list[list[Ref]], list[str]]] = {}
+    starts = range(0, len(sets), size)
+    chunks = [list(sets[i:i + size]) for i in starts]
+    results: dict[int, _Chunk] = {}
     done = 0
     renderer = _Renderer(job, writer, rendered)
     if len(sets) < INLINE_BELOW or workers == 1:
         for index, chunk in enumerate(chunks):
-            results[index] = renderer.chunk(chunk)
+            results[index] = renderer.chunk(starts[index], chunk)
             done += len(chunk)
             if progress:
                 progress(done, len(sets))
@@ -152,41 +141,23 @@ def render_print_run(page: PageDescription, source_dir: Path, shared: Sequence[d
         context = multiprocessing.get_context("spawn")
         with ProcessPoolExecutor(min(workers, len(chunks)), mp_context=context,
                                  initializer=_start, initargs=(job,)) as pool:
-            futures = {pool.submit(_chunk, chunk): index for index, chunk in enumerate(chunks)}
+            futures = {pool.submit(_chunk, starts[index], chunk): index for index, chunk in enumerate(chunks)}
             for future in as_completed(futures):
                 results[futures[future]] = future.result()
                 done += len(chunks[futures[future]])
                 if progress:
                     progress(done, len(sets))
-    drawing, places = renderer.shared_drawing()
-    data, counts = _assembled(drawing, places, [results[i][:2] for i in range(len(chunks))],
-                              [_owner(s) or str(n) for n, s in enumerate(sets, 1)], page.language)
-    warnings = [w for index in range(len(chunks)) for w in results[index][2]]
+    ordered = [results[index] for index in range(len(chunks))]
+    drawings = [renderer.shared_drawing(), *(drawing for drawing, _, _ in ordered if drawing)]
+    sets_pages = [pages for _, chunk_pages, _ in ordered for pages in chunk_pages]
+    starts_of_sets = itertools.accumulate((len(pages) for pages in sets_pages[:-1]), initial=0)
+    marks = [(_owner(documents) or str(n), at) for n, (documents, at)
+             in enumerate(zip(sets, starts_of_sets, strict=True), start=1)]
+    data = assemble.files(drawings, [[page for pages in sets_pages for page in pages]],
+                          outlines=[marks], titles=[""])[0]
+    warnings = [w for _, _, said in ordered for w in said]
+    counts = [len(pages) for pages in sets_pages]
     return PrintRun(data, sum(counts), counts, list(dict.fromkeys(warnings)))
-
-
-def _assembled(shared: bytes, places: dict[Ref, int], chunks: list[tuple[bytes, list[list[Ref]]]],
-               owners: list[str], language: str) -> tuple[bytes, list[int]]:
-    """One PDF of every set in order, its pages taken from the drawings without painting
-    again, a bookmark per set; and each set's page count."""
-    common = PdfReader(io.BytesIO(shared))
-    out = PdfAssembler()
-    counts: list[int] = []
-    for drawing, sets_refs in chunks:
-        own = PdfReader(io.BytesIO(drawing)) if drawing else None
-        for refs in sets_refs:
-            first = len(out.pages)
-            for kind, number in refs:
-                source = own if kind == OWN else common
-                assert source is not None  # a chunk with pages of its own has their drawing
-                out.add_page(source.pages[number if kind == OWN else places[(kind, number)]])
-            out.add_outline_item(title=owners[len(counts)], page_number=first)
-            counts.append(len(refs))
-    out.add_metadata({"/Producer": "workshopkit"})
-    out._root_object[NameObject("/Lang")] = TextStringObject(language)
-    written = io.BytesIO()
-    out.write(written)
-    return written.getvalue(), counts
 
 
 def _owner(documents: Set) -> str:

@@ -61,27 +61,38 @@ def draw(documents: Sequence[tuple[str, Rendered]], paint: Paint) -> Drawing:
     return Drawing(paint(documents[0][1], pages), placed)
 
 
-def files(drawings: Sequence[Drawing], contents: Sequence[Sequence[Page]]) -> list[bytes]:
-    """Each file of `contents` (its pages, in order) cut from the drawings that hold them."""
+def files(drawings: Sequence[Drawing], contents: Sequence[Sequence[Page]], *,
+          outlines: Sequence[Sequence[tuple[str, int]]] | None = None,
+          titles: Sequence[str] | None = None) -> list[bytes]:
+    """Each file of `contents` (its pages, in order) cut from the drawings that hold them;
+    with `outlines`, each file's bookmarks (title, page) instead of its documents' own, with
+    `titles` its title instead of its first document's."""
     readers = [PdfReader(io.BytesIO(drawing.data)) for drawing in drawings]
     where = {slug: (reader, placed) for drawing, reader in zip(drawings, readers, strict=True)
              for slug, placed in drawing.documents.items()}
-    return [_cut(pages, where) for pages in contents]
+    return [_cut(pages, where, outlines[n] if outlines else None, titles[n] if titles else None)
+            for n, pages in enumerate(contents)]
 
 
-def _cut(pages: Sequence[Page], where: dict[str, tuple[PdfReader, Placed]]) -> bytes:
+def _cut(pages: Sequence[Page], where: dict[str, tuple[PdfReader, Placed]],
+         marks: Sequence[tuple[str, int]] | None, title: str | None) -> bytes:
     out = PdfCutter()
     at: dict[Page, int] = {}
     for page in pages:
         reader, placed = where[page[0]]
         at.setdefault(page, len(out.pages))
         out.add_page(reader.pages[placed.first + page[1]])
-    for slug in dict.fromkeys(slug for slug, _ in pages if slug != BLANK):
-        _outline(out, where[slug][1].tree, None, slug, at)
+    if marks is not None:
+        for text, number in marks:
+            out.add_outline_item(title=text, page_number=number)
+    else:
+        for slug in dict.fromkeys(slug for slug, _ in pages if slug != BLANK):
+            _outline(out, where[slug][1].tree, None, slug, at)
     first = where[pages[0][0]][1]
+    title = first.title if title is None else title
     info = {"/Producer": "WeasyPrint, workshopkit"}
-    if first.title:
-        info["/Title"] = first.title
+    if title:
+        info["/Title"] = title
     if first.authors:
         info["/Author"] = ", ".join(first.authors)
     if first.generator:
