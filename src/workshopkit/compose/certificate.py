@@ -3,7 +3,7 @@ roster order, or blank ones with a line for the name.
 
 Each name is set at the size measured to fit it on one line of the certificate (paper/measure);
 a name too long for the smallest size is refused before anything is laid out, at its row
-(`too_long`, which the build checks the roster with). The number comes from the roster's own
+(compose/roster_day.roster_problems, with `name_size`). The number comes from the roster's own
 ลำดับ column when it has one, so it stays with the person when the roster is sorted or grows.
 """
 from __future__ import annotations
@@ -27,7 +27,10 @@ def compose_certificates(workshop: model.Workshop, style: Style, people: Sequenc
     """A certificate per participant (with a name) or blank ones (people without names)."""
     spec = workshop.certificate
     assert spec is not None
-    given = spec.given or _last_day(workshop)
+    days = [d for d in workshop.dates() if d]
+    given = spec.given or (max(days) if days else None)
+    shared = {"title": workshop.title, "venue": workshop.venue or "", "organiser": workshop.organiser.name,
+              "dates": style.date_range(days) if days else "", "days": style.num(len(workshop.agenda.days))}
     signers = tuple(doc.Signer("", "", s.name, "", s.position or "",
                                (folder / s.signature).resolve() if s.signature else None)
                     for s in spec.signers)
@@ -41,7 +44,9 @@ def compose_certificates(workshop: model.Workshop, style: Style, people: Sequenc
             title=spec.title if spec.title is not None else style.label("certificate"),
             heading=spec.heading or style.label("certificate_heading"),
             name=name, name_pt=name_size(name) or SMALLEST_PT,
-            text=spec.text.format(**_values(workshop, style, person)),
+            text=spec.text.format(**shared, area=person.area, district=person.district,
+                                  province=person.province, village=style.num(person.village),
+                                  group=person.group),
             given=f"{style.label('given_on')} {style.day(given) if given else '.' * 40}",
             signers=signers,
             number=_number(spec.number, person, year, style) if name else "",
@@ -59,15 +64,3 @@ def _number(pattern: str, person: Participant, year: int, style: Style) -> str:
     number = pattern.format(n=f"{person.listed or person.number:03d}", year=year)
     return f"{style.label('certificate_number')} {style.num(number)}"
 
-
-def _values(workshop: model.Workshop, style: Style, person: Participant) -> dict[str, str]:
-    days = [d for d in workshop.dates() if d]
-    return {"title": workshop.title, "venue": workshop.venue or "", "organiser": workshop.organiser.name,
-            "dates": style.date_range(days) if days else "", "days": style.num(len(workshop.agenda.days)),
-            "area": person.area, "district": person.district, "province": person.province,
-            "village": style.num(person.village), "group": person.group}
-
-
-def _last_day(workshop: model.Workshop) -> dt.date | None:
-    days = [d for d in workshop.dates() if d]
-    return max(days) if days else None
