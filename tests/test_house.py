@@ -14,8 +14,9 @@ TESTS = Path(__file__).parent
 # (wording first: the printed words and Thai dates need no definition, and the definition's
 # `labels:` are checked against them)
 STAGES = ("wording", "definition", "people", "compose", "render", "output", "app")
-HELPERS = {"paper", "clock", "qr", "resources", "errors", "templating", "i18n"}  # beside the flow
-ON_TOP = {"app", "cli", "cli_words", "studio", "terminal", "__main__", "__init__"}
+# beside the flow
+HELPERS = {"paper", "clock", "qr", "resources", "errors", "templating", "i18n", "scan_code"}
+ON_TOP = {"app", "scan_back", "cli", "cli_words", "studio", "terminal", "__main__", "__init__"}
 DRAWING = ("render/pdf/", "render/docx/")
 # where two modules share a name, or a name says too little, the test module says which
 TESTED_IN = {
@@ -37,6 +38,9 @@ TESTED_IN = {
     "compose/roster_day.py": "test_roster_day.py",
     "definition/roster_day.py": "test_roster_day.py",
     "definition/base.py": "test_model.py",
+    "people/scan_pages.py": "test_scan.py",
+    "compose/scan_review.py": "test_scan.py",
+    "render/pdf/scan_marks.py": "test_scan.py",
     "definition/forms.py": "test_model.py",
     **{f"studio/{name}.py": "test_studio_api.py" for name in (
         "__init__", "answers", "api", "folder", "guard", "openapi", "printing", "state", "words")},

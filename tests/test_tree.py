@@ -14,6 +14,8 @@ import re
 import zipfile
 from pathlib import Path
 
+import cv2
+import numpy as np
 import pytest
 from helpers import fold, pdftotext
 from lxml import etree
@@ -29,6 +31,11 @@ W = "{http://schemas.openxmlformats.org/wordprocessingml/2006/main}"
 PAGE = PageDescription(language="th", footer="ทดสอบ", page_label="หน้า")
 BOX = doc.Box("สิ่งที่ได้เรียนรู้", "เขียนสั้น ๆ", 3)
 
+# a part of a scanned page: a grey band with a dark box, as PNG
+_BAND = np.full((12, 60), 235, np.uint8)
+_BAND[2:10, 24:33] = 20
+PICTURE = cv2.imencode(".png", _BAND)[1].tobytes()
+
 SAMPLES: dict[str, doc.Block] = {
     "certificate": doc.Certificate(
         "สมาคมวิถีสานเลือกเพื่อการพัฒนาที่ยั่งยืน", "เกียรติบัตร", "เกียรติบัตรฉบับนี้ให้ไว้เพื่อแสดงว่า",
@@ -38,6 +45,7 @@ SAMPLES: dict[str, doc.Block] = {
                                         qr_mm=15.0),
                               doc.Badge("ว่าที่ร้อยตรีหญิงมาลัยพรรณ", 18.0, "ม.5 แม่ต๋ำ", "หน่วยบริการชุมชน",
                                         surname="ศรีสวัสดิ์วัฒนากุลพงศ์", surname_pt=16.0)), 2, 88.0, 62.0),
+    "picture": doc.Picture(PICTURE, 60.0, "P01 · ข้อ 1.2 · หน้า 1 · ทำเครื่องหมายมากกว่าหนึ่งช่อง"),
     "poster": doc.Poster("https://forms.gle/abc123", "แบบวัดความสุข", "วัดความสุขที่เพิ่มขึ้น",
                          "สแกน QR code ด้วยกล้องโทรศัพท์มือถือ", 120.0),
     "heading": doc.Heading("ขั้นตอนการวิเคราะห์ชุมชน", 3),
@@ -116,7 +124,8 @@ def test_a_block_says_the_same_words_in_pdf_and_docx(kind, pdf_writer, docx_writ
 def body_of(html: str) -> str:
     """The drawn blocks, without the page's head (its fonts and stylesheet) and header."""
     body = html[html.index("</header>") + len("</header>"):html.index("</body>")]
-    return re.sub(r"data:image/svg\+xml;base64,[A-Za-z0-9+/=]+", "data:image/svg+xml;base64,…", body).strip()
+    return re.sub(r"data:image/(svg\+xml|png);base64,[A-Za-z0-9+/=]+", r"data:image/\1;base64,…",
+                  body).strip()
 
 
 @pytest.mark.parametrize("kind", sorted(SAMPLES))

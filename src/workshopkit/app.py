@@ -20,7 +20,7 @@ from typing import TYPE_CHECKING, Any
 from . import output
 from .compose import Front, compose_all, compose_front
 from .compose.page_description import describe
-from .compose.personal import personal_sets
+from .compose.personal import numbered_sets, personal_sets
 from .compose.plan import FRONT, PRINT_RUN, Bundle, Entry, PrintJob, participant_documents, plan
 from .compose.results_report import compose_results
 from .compose.roster_day import compose_roster_day, roster_problems
@@ -126,6 +126,9 @@ def _pack_job(definition: Path, people: Roster | None, participants: int | None,
                  *compose_roster_day(workshop, style, named, definition.parent)]
     sets = personal_sets(workshop, style, participant_documents(documents),
                          people.participants) if people and "pdf" in formats else []
+    if participants and not people and workshop.self_assessment and "pdf" in formats:
+        # without names, numbered copies: a scanned form's pages are kept together by the number
+        sets = numbered_sets(participant_documents(documents), participants, style)
     copies = len(people.participants) if people else (expected or 1)
     job = _PackJob(workshop, tuple(documents), tuple(sets), formats, copies,
                    describe(workshop, definition.parent), definition.parent, embed_fonts)

@@ -12,7 +12,7 @@ from pathlib import Path
 
 import click
 
-from . import app, cli_words, i18n
+from . import app, cli_words, i18n, scan_back
 from .errors import WorkshopkitError
 from .i18n import N_, _
 from .render.bounded import DEFAULT_MEMORY_MIB, DEFAULT_SECONDS, SECONDS_PER_PARTICIPANT
@@ -109,6 +109,29 @@ def results_template(file: Path, out: Path, roster: Path | None, round_number: i
     with _user_errors():
         rows = app.results_template(file, out, roster, round_number)
     click.echo(_("{file}: {rows} rows to fill in").format(file=out, rows=rows))
+
+
+@main.command(help=N_("Read filled paper self-assessments from scans (PDF, PNG or JPEG; pages in any "
+                      "order) into the CSV that results reads; unclear marks are left empty for review."))
+@click.argument("file", type=click.Path(dir_okay=False, path_type=Path))
+@click.argument("scans", nargs=-1, required=True, type=click.Path(dir_okay=False, path_type=Path))
+@click.option("-o", "--out", type=click.Path(dir_okay=False, path_type=Path),
+              default=Path("answers.csv"), show_default=True)
+@click.option("--round", "round_number", type=click.IntRange(1, 9), default=1, show_default=True)
+@click.option("--review", type=click.Path(dir_okay=False, path_type=Path),
+              help=N_("Write a PDF of every mark and page to settle by eye."))
+@click.option("--roster", type=click.Path(dir_okay=False, path_type=Path),
+              help=N_("Participants (.csv or .xlsx), to write their names beside the codes."))
+def scan(file: Path, scans: tuple[Path, ...], out: Path, round_number: int, review: Path | None,
+         roster: Path | None) -> None:
+    """`workshopkit scan`: scan_back.scan, its summary line and the files written."""
+    with _user_errors():
+        result = scan_back.scan(file, scans, out, round_number, review, roster)
+    _echo(f"{page.source}: {page.reason}" for page in result.reading.unmatched)
+    click.echo(result.reading.summary())
+    click.echo(str(result.answers))
+    if result.review:
+        click.echo(str(result.review))
 
 
 @main.command(help=N_("Report on filled self-assessments (typed-in CSV, Excel, or a Google Forms "

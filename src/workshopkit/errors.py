@@ -100,3 +100,13 @@ class TemplateProblem(RenderError):
 
 class UnsupportedWeasyPrint(RenderError):
     """A WeasyPrint the Thai text fix was not checked against."""
+
+
+class ScanError(WorkshopkitError):
+    """Scans that cannot be read at all (not a PDF or an image, no page of the form), a line
+    for each file or page and why. A page not matched among pages read is no error: it goes
+    to review."""
+
+    def __init__(self, lines: list[str] | str):
+        self.reasons = [lines] if isinstance(lines, str) else lines
+        super().__init__("\n".join(self.reasons))

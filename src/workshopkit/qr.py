@@ -87,3 +87,13 @@ def png(url: str, width_mm: float, dpi: int = 300) -> bytes:
     out = io.BytesIO()
     image.save(out, format="PNG", dpi=(actual, actual))
     return out.getvalue()
+
+
+@lru_cache(maxsize=1024)
+def modules(text: str) -> tuple[tuple[bool, ...], ...]:
+    """The dark modules of a code for any text (the pages of a form printed to be read back
+    carry their own, scan_code.py), row by row, without the quiet zone."""
+    code = qrcode.QRCode(error_correction=ERROR_CORRECT_M, border=0)
+    code.add_data(text)
+    code.make(fit=True)
+    return tuple(tuple(row) for row in code.get_matrix())

@@ -34,7 +34,7 @@ def compose_all(workshop: model.Workshop) -> list[doc.Document]:
     style = style_of(workshop)
     sheets: list[doc.Document] = [compose_worksheet(w, style) for w in workshop.worksheets]
     if workshop.self_assessment:
-        sheets.append(compose_self_assessment(workshop.self_assessment, style))
+        sheets.append(compose_self_assessment(workshop.self_assessment, style, str(workshop.id)))
     if workshop.action_plan:
         sheets.append(compose_action_plan(workshop.action_plan, style))
     if workshop.surveys:

@@ -32,9 +32,10 @@ def paragraphs(texts: Sequence[str], style: Style) -> doc.ItemList:
     return doc.ItemList(tuple(doc.ListItem(style.num(f"{n}."), t) for n, t in enumerate(texts, 1)))
 
 
-def cell(text: str, kind: doc.CellKind = "text", **options: int) -> doc.Cell:
+def cell(text: str, kind: doc.CellKind = "text", colspan: int = 1, rowspan: int = 1, indent: int = 0
+         ) -> doc.Cell:
     """A table cell holding one paragraph of `text` (none when empty)."""
-    return doc.Cell((doc.text(text),) if text else (), kind, **options)
+    return doc.Cell((doc.text(text),) if text else (), kind, colspan=colspan, rowspan=rowspan, indent=indent)
 
 
 def body_rows(rows: Sequence[model.Row], columns: Sequence[str], style: Style, lines: int,

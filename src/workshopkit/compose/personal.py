@@ -29,7 +29,9 @@ def personalize(document: doc.Document, person: Participant, workshop: model.Wor
     note = style.label("qr_personal").format(code=person.code)
     blocks = tuple(_block(b, person, urls, note) for b in document.blocks)
     stamp = f"{person.full_name}  ·  {style.label('code')} {person.code}".strip(" ·")
-    return dataclasses.replace(document, blocks=blocks, stamp=stamp)
+    # a scanned page is matched to its participant by the code; a blank copy keeps its number
+    scan = document.scan and dataclasses.replace(document.scan, who=person.code or f"#{person.number}")
+    return dataclasses.replace(document, blocks=blocks, stamp=stamp, scan=scan)
 
 
 def _block(block: doc.Block, person: Participant, urls: dict[str, str], note: str) -> doc.Block:
@@ -55,3 +57,13 @@ def personal_sets(workshop: model.Workshop, style: Style, documents: Sequence[do
     personal = [is_personal(d, workshop) for d in documents]
     return [tuple(personalize(d, person, workshop, style) if own else d
                   for d, own in zip(documents, personal, strict=True)) for person in people]
+
+
+def numbered_sets(documents: Sequence[doc.Document], count: int, style: Style
+                  ) -> list[tuple[doc.Document, ...]]:
+    """`count` blank sets without a roster, for forms read back from scans: each set's copy of
+    such a form carries its number (its pages' QR codes keep the copy's pages together, and
+    the page corner says ชุดที่ N); every other sheet is the very same document in every set."""
+    return [tuple(dataclasses.replace(d, scan=dataclasses.replace(d.scan, who=f"#{number}"),
+                                      stamp=style.say("copy_number", number=style.num(number)))
+                  if d.scan else d for d in documents) for number in range(1, count + 1)]

@@ -8,9 +8,13 @@ from . import tree as doc
 from .common import cell, outline
 from .worksheet import fields
 
+SCAN_FORM = "sa"  # the self-assessment, as its pages' QR codes name it
 
-def compose_self_assessment(form: model.SelfAssessment, style: Style) -> doc.Document:
-    """The 1-4 self-assessment: a tick box per level and a remark for each sub-item, under its role."""
+
+def compose_self_assessment(form: model.SelfAssessment, style: Style, workshop: str | None = None
+                            ) -> doc.Document:
+    """The 1-4 self-assessment: a tick box per level and a remark for each sub-item, under its
+    role; with the `workshop`'s id, printed to be read back from a scan (`doc.ScanForm`)."""
     blocks: list[doc.Block] = []
     if form.fields:
         blocks.append(fields(form.fields))
@@ -23,7 +27,8 @@ def compose_self_assessment(form: model.SelfAssessment, style: Style) -> doc.Doc
     blocks.append(_table(form, style))
     return doc.Document("self-assessment", "self-assessment", form.title, "participant",
                         tuple(blocks), subtitle=form.subtitle or "", activity=form.activity,
-                        collected=form.collected)
+                        collected=form.collected,
+                        scan=doc.ScanForm(workshop, SCAN_FORM) if workshop else None)
 
 
 def _table(form: model.SelfAssessment, style: Style) -> doc.Table:
@@ -41,7 +46,7 @@ def _table(form: model.SelfAssessment, style: Style) -> doc.Table:
         rows.append(doc.Row((cell(f"{style.num(r)}. {role.title}", "group", colspan=width),), "group"))
         for i, item in enumerate(role.items, start=1):
             cells = [cell(f"{style.num(f'{r}.{i}')} {item}", "label", indent=1),
-                     *(doc.Cell(kind="tick") for _ in range(levels))]
+                     *(doc.Cell(kind="tick", key=f"{r}.{i}:{level}") for level in range(1, levels + 1))]
             if remarks:
                 cells.append(doc.Cell(kind="write"))
             rows.append(doc.Row(tuple(cells)))

@@ -324,6 +324,7 @@ class Cell:
     rowspan: int = 1
     lines: int = 1  # height of a writing cell, in lines of handwriting
     indent: int = 0  # nesting level of a row label
+    key: str = ""  # a tick box read back from a scan: its item and level ("1.2:3")
 
     @property
     def text(self) -> str:
@@ -366,6 +367,19 @@ class BarChart(Node):
         return "\n".join(self.categories)
 
 
+@block("picture")
+@dataclass(frozen=True)
+class Picture(Node):
+    """A picture made by the toolkit (a part of a scanned page, to look at), with its caption."""
+
+    png: bytes
+    width_mm: float
+    caption: str = ""
+
+    def plain_text(self) -> str:
+        return self.caption
+
+
 @block("page_break")
 @dataclass(frozen=True)
 class PageBreak(Node):
@@ -394,6 +408,17 @@ class Document:
     # handed in after the workshop: starts on a front side and ends its own sheet in the packs
     collected: bool = False
     bare: bool = False  # its blocks are the whole page (a certificate): no title, header or footer
+    scan: ScanForm | None = None  # printed to be read back from a scan: corner marks, a QR code a page
+
+
+@dataclass(frozen=True)
+class ScanForm:
+    """What every page of a form printed to be read back says of itself in its QR code (the
+    render stage adds the page, the page count and the hash of the page's layout)."""
+
+    workshop: str
+    form: str  # which form of the workshop: "self-assessment"
+    who: str = "#0"  # the participant's code, or "#N" for blank copy N ("#0": the copy to photocopy)
 
 
 def text(*parts: Inline, style: str = "") -> Paragraph:

@@ -18,6 +18,25 @@ BADGE_CELLS = {8: (2, 88.0, 62.0), 10: (2, 88.0, 50.0)}
 BADGE_PADDING_MM = 4.0
 BADGE_TITLE_PT = 9.0
 BADGE_TITLE_LINES = 2
+# A form read back from a scan: render/pdf/scan_marks.py draws the marks and the QR code,
+# people/scan_pages.py finds them. A filled square near each corner of the portrait page
+# (its centre SCAN_MARK_INSET_MM from both edges, inside what every printer prints), the
+# QR code centred in the top margin, SCAN_QR_TOP_MM from the edge (a page turned a little
+# on the scanner moves it sideways, not off the page), in room the form's pages leave free
+# (SCAN_TOP_MARGIN_MM; the participant's name and code stand at the right, at most
+# SCAN_STAMP_MM wide), and tick boxes large enough to read (SCAN_BOX_MM).
+SCAN_MARK_MM = 5.0
+SCAN_MARK_INSET_MM = 10.0
+SCAN_QR_TOP_MM = 6.0
+SCAN_QR_MODULE_MM = 0.5
+SCAN_TOP_MARGIN_MM = 28.0
+SCAN_STAMP_MM = 68.0
+SCAN_BOX_MM = 5.0
+
+
+def scan_qr_at(modules: int) -> tuple[float, float]:
+    """Where the top left corner of a form page's QR code of `modules` modules a side is printed."""
+    return (SIZE_MM["portrait"][0] - modules * SCAN_QR_MODULE_MM) / 2, SCAN_QR_TOP_MM
 
 
 @dataclass(frozen=True)

@@ -141,6 +141,14 @@ class Blocks:
             elif signer.position:
                 add_paragraph(cell, "WK Center", signer.position)
 
+    def _draw_picture(self, block: doc.Picture) -> None:
+        """The picture at its width, its caption under it, kept together."""
+        holder = self.paragraph("Normal")
+        holder.paragraph_format.keep_with_next = bool(block.caption)
+        holder.add_run().add_picture(io.BytesIO(block.png), width=Mm(block.width_mm))
+        if block.caption:
+            self.paragraph("Normal").add_run(block.caption)
+
     def _draw_page_break(self, block: doc.PageBreak) -> None:
         self.paragraph("Normal").add_run().add_break(WD_BREAK.PAGE)
 

@@ -7,6 +7,7 @@ printing a quietly wrong page.
 """
 from __future__ import annotations
 
+import base64
 import contextlib
 import logging
 from collections.abc import Iterator, Sequence
@@ -24,9 +25,9 @@ from ...compose import tree as doc
 from ...errors import RenderError
 from ...i18n import _
 from ...paper import page as page_module
-from ...paper.page import LINE_MM, MARGINS_MM, PageDescription
+from ...paper.page import LINE_MM, MARGINS_MM, SCAN_BOX_MM, SCAN_STAMP_MM, SCAN_TOP_MARGIN_MM, PageDescription
 from ...resources import FONT_FAMILY, fonts_dir, templates_dir, unprintable
-from . import page_checks, patches
+from . import page_checks, patches, scan_marks
 from .chart import bar_chart_svg
 from .patches import thai_text
 
@@ -75,7 +76,7 @@ class PdfWriter:
         self.fetcher = RestrictedFetcher([bundled, fonts_dir(), source_dir])
         self.env = templating.environment(self.custom, bundled)
         self.env.filters.update(draw=self._draw, qr=qr.svg_data_uri, qr_size=qr.print_size,
-                                css_string=_css_string,
+                                css_string=_css_string, png_data_uri=_png_data_uri,
                                 bar_chart=lambda chart: Markup(bar_chart_svg(chart)))
         with self._template_errors():
             self.drawings = templating.block_drawings(self.env, doc.BLOCKS)
@@ -153,6 +154,7 @@ class PdfWriter:
             if problem:
                 raise RenderError(_("{document}, page {page}: {problem}; it would be cut off on "
                                     "paper").format(document=document.title, page=number, problem=problem))
+        scan_marks.mark(document, rendered)
         return rendered
 
     def _layout(self, document: doc.Document, fit: str = "") -> Rendered:
@@ -176,7 +178,7 @@ class PdfWriter:
         document = base.copy(list(pages))
         drawn_before = len(thai_text.fallbacks)
         with _warnings_fail("the PDF"):
-            data = document.write_pdf()
+            data = document.write_pdf(finisher=scan_marks.finisher(pages))
         fell_back = thai_text.fallbacks[drawn_before:]
         if fell_back:  # the page looks right; text copied out of it may not be
             self.warnings.append(f"{base.metadata.title or 'the PDF'}: {len(fell_back)} line(s) drawn "
@@ -223,12 +225,20 @@ def _page_facts() -> str:
         top, right, bottom, left = MARGINS_MM[orientation]
         rules.append(f"{selector} {{ size: A4 {orientation}; "
                      f"margin: {top}mm {right}mm {bottom}mm {left}mm; }}")
+    top, right, bottom, left = MARGINS_MM["portrait"]
+    rules.append(f"@page scan {{ size: A4 portrait; margin: {SCAN_TOP_MARGIN_MM}mm {right}mm {bottom}mm "
+                 f"{left}mm; @top-right {{ width: {SCAN_STAMP_MM}mm; }} }}")
+    rules.append(f"body.scan td.tick span.box {{ width: {SCAN_BOX_MM}mm; height: {SCAN_BOX_MM}mm; }}")
     rules.append(f"html {{ --line: {LINE_MM}mm; }}")
     return "\n".join(rules)
 
 
 def _name(family: bytes | str) -> str:
     return family.decode() if isinstance(family, bytes) else family
+
+
+def _png_data_uri(data: bytes) -> str:
+    return "data:image/png;base64," + base64.b64encode(data).decode("ascii")
 
 
 def _css_string(value: str) -> Markup:

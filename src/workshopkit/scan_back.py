@@ -1,0 +1,105 @@
+"""On top, beside app.py: scan-back (`workshopkit scan`), filled paper self-assessments read
+from scans into the answers.csv that results-template writes and `workshopkit results` reads.
+
+The form is laid out again from the definition in a render worker (where its tick boxes
+land on each page); the scans are read here (people/scan_pages.py, people/scan.py); what
+could not be read with confidence goes to the review PDF. Nothing is written until all of
+it has been read.
+"""
+from __future__ import annotations
+
+from collections.abc import Sequence
+from dataclasses import dataclass
+from pathlib import Path
+
+from . import output
+from .compose import compose_all
+from .compose.page_description import describe
+from .compose.plan import Bundle
+from .compose.scan_review import compose_scan_review
+from .compose.style import style_of
+from .compose.tree import Document
+from .definition.read import read_workshop
+from .errors import ScanError, WorkshopkitError
+from .i18n import _
+from .paper.page import PageDescription
+from .people.roster import read_roster
+from .people.scan import ScanReading, answers_csv, read_marks
+from .people.scan_pages import check_files, read_scans
+from .render import bounded
+from .render.bounded import Bounds, Progress
+from .scan_code import Cell
+
+
+@dataclass(frozen=True)
+class ScanResult:
+    """What a scan read and wrote."""
+
+    reading: ScanReading
+    answers: Path
+    review: Path | None
+
+
+def scan(definition: Path, scans: Sequence[Path], out: Path, round_number: int = 1,
+         review: Path | None = None, roster: Path | None = None) -> ScanResult:
+    """The scans of filled self-assessments read into `out` (answers.csv), and with `review`
+    the PDF of what a person must settle; with `roster`, the names beside the codes."""
+    check_files(scans)
+    workshop = read_workshop(definition)
+    form = workshop.self_assessment
+    if form is None:
+        raise WorkshopkitError(_("{file}: the workshop has no self_assessment to read back").format(
+            file=definition))
+    people = read_roster(roster).participants if roster else []
+    form_id, layout = form_layout(definition)
+    reading = read_marks(read_scans(scans), str(workshop.id), form_id, layout)
+    if not reading.ratings:  # nothing to write: each page said why, and nothing is written
+        nothing = _("no page of a form in the scans: {files}").format(files=", ".join(map(str, scans)))
+        raise ScanError([f"{page.source}: {page.reason}" for page in reading.unmatched] or [nothing])
+    data = answers_csv(form, reading, round_number, people)
+    drawn = None
+    page = describe(workshop, definition.parent)
+    if review:
+        report = compose_scan_review(reading, len(layout), style_of(workshop), out.name)
+        bundle = Bundle(review.stem, "results-report", "facilitator", 1, report.title, (report,))
+        (files, _warnings), _usage = bounded.run(bounded.Call(_review_pdf, (bundle, page, definition.parent)),
+                                                  Bounds.for_people(0), "the review")
+        drawn = files[0][0]
+    output.make_folder(out.parent)
+    output.write_atomic(out, data)
+    if review and drawn is not None:
+        output.make_folder(review.parent)
+        output.write_atomic(review, drawn)
+    return ScanResult(reading, out, review)
+
+
+def form_layout(definition: Path) -> tuple[str, list[list[Cell]]]:
+    """The self-assessment of the definition as printed to be read back: its form id, and its
+    tick boxes page by page, laid out in a render worker."""
+    workshop = read_workshop(definition)
+    document = next((d for d in compose_all(workshop) if d.scan), None)
+    if document is None or document.scan is None:
+        raise WorkshopkitError(_("{file}: the workshop has no self_assessment to read back").format(
+            file=definition))
+    layout, _usage = bounded.run(bounded.Call(_form_layout, (document, describe(workshop, definition.parent),
+                                                             definition.parent)),
+                                 Bounds.for_people(0), "the self-assessment")
+    return document.scan.form, layout
+
+
+def _form_layout(document: Document, page: PageDescription, source_dir: Path, progress: Progress
+                 ) -> list[list[Cell]]:
+    """In the render worker: the form laid out as it was printed, its tick boxes page by page."""
+    from .render.pdf.scan_marks import page_cells
+    from .render.pdf.writer import PdfWriter
+
+    return page_cells(PdfWriter(source_dir, page).render(document))
+
+
+def _review_pdf(bundle: Bundle, page: PageDescription, source_dir: Path, progress: Progress
+                ) -> tuple[list, list[str]]:
+    """In the render worker: the review as PDF."""
+    from .render.files import Renderer
+
+    renderer = Renderer(page, source_dir)
+    return renderer.pdf_files([bundle]), renderer.warnings
