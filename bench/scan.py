@@ -116,14 +116,15 @@ def main() -> None:
         roster(sheet, args.people)
         built = app.build(REFERENCE, work / "printed", ("pdf",), roster=sheet)
         printed = built.folder / "participants-print.pdf"
-        _form, layout = scan_back.form_layout(REFERENCE)
+        _form, layout, _own = scan_back.form_layout(REFERENCE)
         pages = form_pages(printed)
         print(f"printed: {args.people} participants, {len(pages)} self-assessment pages "
               f"({len(layout)} a copy)")
 
         filled, truth = [], Truth()
+        chosen = [rng.choice((150, 200, 300)) for _ in pages]  # each page scanned at one of them
         for dpi in (150, 200, 300):
-            share = [p for n, p in enumerate(pages) if n % 3 == (150, 200, 300).index(dpi)]
+            share = [p for p, d in zip(pages, chosen, strict=True) if d == dpi]
             images, part = fill(printed, share, layout, rng, dpi=dpi, faint_share=0.005)
             filled += [(degrade(image, rng, upside_down=rng.random() < 0.2), dpi) for image in images]
             for who, answers in part.ratings.items():

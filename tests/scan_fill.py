@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import io
 import random
-from collections.abc import Sequence
+from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -48,9 +48,12 @@ def form_pages(pdf: Path) -> list[tuple[int, str]]:
 
 def fill(pdf: Path, pages: Sequence[tuple[int, str]], layout: Sequence[Sequence[Cell]], rng: random.Random,
          dpi: int = 200, blank_share: float = 0.04, double_share: float = 0.01, faint_share: float = 0.0,
-         styles: Sequence[str] = STYLES) -> tuple[list[np.ndarray], Truth]:
-    """Each form page of `pdf` drawn at `dpi` and marked: a level for each item, as a person
-    with a pen marks it. Returns the pages (grey images) and what they mean."""
+         styles: Sequence[str] = STYLES, own: Mapping[str, Sequence[Sequence[Cell]]] | None = None
+         ) -> tuple[list[np.ndarray], Truth]:
+    """Each form page of `pdf` drawn at `dpi` and marked at its boxes (the form's `layout`,
+    or a participant's `own` where a long name laid their copy out otherwise): a level for
+    each item, as a person with a pen marks it. Returns the pages (grey images) and what they
+    mean."""
     document = pypdfium2.PdfDocument(str(pdf))
     truth = Truth()
     images = []
@@ -58,29 +61,29 @@ def fill(pdf: Path, pages: Sequence[tuple[int, str]], layout: Sequence[Sequence[
         code = parse(text)
         assert code is not None
         image = np.ascontiguousarray(document[index].render(scale=dpi / 72, grayscale=True).to_numpy())
-        cells = layout[code.page - 1]
+        cells = (own or {}).get(code.who, layout)[code.page - 1]
         items: dict[str, list[Cell]] = {}
         for cell in cells:
             items.setdefault(cell.key.split(":")[0], []).append(cell)
-        own = truth.ratings.setdefault(code.who, {})
+        meant = truth.ratings.setdefault(code.who, {})
         for item, its in items.items():
             roll = rng.random()
             if roll < blank_share:
-                own[item] = None
+                meant[item] = None
                 continue
             chosen = rng.choice(its)
             if roll < blank_share + double_share:
                 other = rng.choice([c for c in its if c is not chosen])
                 _mark(image, other, rng.choice(styles), dpi, rng)
                 truth.unclear.add((code.who, item))
-                own[item] = None
+                meant[item] = None
             elif roll < blank_share + double_share + faint_share:  # a pencil barely touching
                 _mark(image, chosen, rng.choice(("tick", "cross")), dpi, rng, ink=rng.randrange(185, 215))
                 truth.unclear.add((code.who, item))
-                own[item] = None
+                meant[item] = None
                 continue
             else:
-                own[item] = int(chosen.key.split(":")[1])
+                meant[item] = int(chosen.key.split(":")[1])
             _mark(image, chosen, rng.choice(styles), dpi, rng)
         images.append(image)
     document.close()

@@ -308,6 +308,7 @@ def test_results_of_uploaded_responses_are_shown_as_pages(client, room, tmp_path
     assert made.json()["pages"] >= 1
     page = client.get("/api/definitions/forum.yaml/results/pages/1.png", headers=BEARER)
     conforms(page, "/api/definitions/{path}/results/pages/{n}.png")
+    assert page.status_code == 200 and Image.open(io.BytesIO(page.content)).width > 300
     report = client.get("/api/definitions/forum.yaml/results/results.pdf", headers=BEARER)
     conforms(report, "/api/definitions/{path}/results/{file}")
 
@@ -343,3 +344,38 @@ def test_the_page_words_exist_in_both_languages(client):
 def test_the_folder_lists_only_workshop_definitions_not_outputs(room):
     listed = [d.path for d in folder.definitions(room)]
     assert "out/old.yaml" not in listed and "notes.yaml" not in listed
+
+
+def test_scans_of_paper_forms_are_read_with_their_review_as_pages(client, room, tmp_path):
+    import random
+
+    from scan_fill import fill, form_pages, scan_pdf
+
+    from workshopkit import scan_back
+    built = app.build(room / "forum.yaml", tmp_path / "out", ("pdf",), participants=1)
+    printed = built.folder / "participants-print.pdf"
+    _form, layout, _own = scan_back.form_layout(room / "forum.yaml")
+    images, truth = fill(printed, form_pages(printed), layout, random.Random(5), double_share=0.2)
+    scan_pdf(images, tmp_path / "scan.pdf", 200)
+    made = client.post("/api/definitions/forum.yaml/scan", headers=BEARER,
+                       files=[("scans", ("สแกน.pdf", (tmp_path / "scan.pdf").read_bytes(),
+                                         "application/pdf"))])
+    conforms(made, "/api/definitions/{path}/scan", "post")
+    said = made.json()
+    assert said["unclear"] == len(truth.unclear) > 0 and said["unmatched"] == []
+    assert f"{len(layout)} pages read (0 blank), 1 copies matched" in said["summary"]
+    answers_csv = client.get("/api/definitions/forum.yaml/scan/answers.csv", headers=BEARER)
+    conforms(answers_csv, "/api/definitions/{path}/scan/{file}")
+    rows = list(csv.reader(io.StringIO(answers_csv.content.decode("utf-8-sig"))))
+    assert rows[1][:3] == ["", "blank copy 1", "1"]
+    page = client.get("/api/definitions/forum.yaml/scan/pages/1.png", headers=BEARER)
+    conforms(page, "/api/definitions/{path}/scan/pages/{n}.png")
+    assert page.status_code == 200 and Image.open(io.BytesIO(page.content)).width > 300
+    wrong = client.post("/api/definitions/forum.yaml/scan", headers=BEARER,
+                        files=[("scans", ("notes.txt", b"hello", "text/plain"))])
+    assert wrong.status_code == 400
+    not_ours = client.post("/api/definitions/forum.yaml/scan", headers=BEARER,
+                           files=[("scans", ("agenda.pdf", (built.folder / "agenda.pdf").read_bytes(),
+                                             "application/pdf"))])
+    conforms(not_ours, "/api/definitions/{path}/scan", "post")
+    assert not_ours.status_code == 422 and "no QR code of a form" in not_ours.json()["problems"][0]["message"]

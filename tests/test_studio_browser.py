@@ -139,3 +139,38 @@ def test_uploading_a_roster_downloads_the_pack(page, studio):
     archive = zipfile.ZipFile(download.value.path())
     assert "manifest.json" in archive.namelist() and "participants-print.pdf" in archive.namelist()
     expect(page.locator("#pack-said")).to_have_text("ดาวน์โหลดชุดเอกสารแล้ว")
+
+
+@pytest.fixture(scope="module")
+def filled_scan(tmp_path_factory):
+    """One numbered blank copy of the reference's self-assessment, filled with a double mark
+    or two, as a scanner's PDF."""
+    import random
+
+    from scan_fill import fill, form_pages, scan_pdf
+
+    from workshopkit import app, scan_back
+    work = tmp_path_factory.mktemp("scans")
+    printed = app.build(REFERENCE, work / "out", ("pdf",), participants=1).folder / "participants-print.pdf"
+    _form, layout, _own = scan_back.form_layout(REFERENCE)
+    images, truth = fill(printed, form_pages(printed), layout, random.Random(11), double_share=0.1)
+    scan_pdf(images, work / "สแกน.pdf", 200)
+    return work / "สแกน.pdf", truth
+
+
+def test_scans_of_paper_forms_are_read_and_their_review_shown(page, filled_scan):
+    scan, truth = filled_scan
+    page.locator("#tab-results").click()
+    page.locator("#scan-form input[name=scans]").set_input_files(str(scan))
+    page.locator("#scan-form button[type=submit]").click()
+    said = page.locator("#scan-said strong")
+    expect(said).to_contain_text("จับคู่ได้ 1 ชุด", timeout=120_000)
+    expect(said).to_contain_text(f"ต้องตรวจทาน {len(truth.unclear)} ข้อ")
+    first = page.locator("#scan-pages img").first
+    expect(first).to_be_visible()
+    page.wait_for_function("document.querySelector('#scan-pages img').naturalWidth > 300")
+    with page.expect_download() as download:
+        page.locator("#scan-said a[download='answers.csv']").click()
+    rows = Path(download.value.path()).read_text(encoding="utf-8-sig").splitlines()
+    assert rows[1].startswith(",ชุดเปล่าที่ 1,1,")
+    page.screenshot(path=str(scan.parent / "studio-scan.png"), full_page=False)

@@ -12,7 +12,7 @@ from pathlib import Path
 
 import click
 
-from . import app, cli_words, i18n, scan_back
+from . import app, cli_words, i18n
 from .errors import WorkshopkitError
 from .i18n import N_, _
 from .render.bounded import DEFAULT_MEMORY_MIB, DEFAULT_SECONDS, SECONDS_PER_PARTICIPANT
@@ -125,6 +125,10 @@ def results_template(file: Path, out: Path, roster: Path | None, round_number: i
 def scan(file: Path, scans: tuple[Path, ...], out: Path, round_number: int, review: Path | None,
          roster: Path | None) -> None:
     """`workshopkit scan`: scan_back.scan, its summary line and the files written."""
+    # OpenCV and NumPy only for this command: loaded, they take address space that the
+    # render workers forked from this process would carry under their memory limit
+    from . import scan_back
+
     with _user_errors():
         result = scan_back.scan(file, scans, out, round_number, review, roster)
     _echo(f"{page.source}: {page.reason}" for page in result.reading.unmatched)

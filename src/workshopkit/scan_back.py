@@ -11,24 +11,27 @@ from __future__ import annotations
 from collections.abc import Sequence
 from dataclasses import dataclass
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from . import output
 from .compose import compose_all
 from .compose.page_description import describe
+from .compose.personal import personalize
 from .compose.plan import Bundle
-from .compose.scan_review import compose_scan_review
 from .compose.style import style_of
 from .compose.tree import Document
 from .definition.read import read_workshop
 from .errors import ScanError, WorkshopkitError
 from .i18n import _
 from .paper.page import PageDescription
-from .people.roster import read_roster
-from .people.scan import ScanReading, answers_csv, read_marks
-from .people.scan_pages import check_files, read_scans
+from .people.roster import Participant, read_roster
 from .render import bounded
 from .render.bounded import Bounds, Progress
 from .scan_code import Cell
+
+if TYPE_CHECKING:  # OpenCV is loaded by `scan` itself, never by the render workers that lay
+    # the form out and draw the review (they import this module to find their functions)
+    from .people.scan import ScanReading
 
 
 @dataclass(frozen=True)
@@ -44,6 +47,10 @@ def scan(definition: Path, scans: Sequence[Path], out: Path, round_number: int =
          review: Path | None = None, roster: Path | None = None) -> ScanResult:
     """The scans of filled self-assessments read into `out` (answers.csv), and with `review`
     the PDF of what a person must settle; with `roster`, the names beside the codes."""
+    from .compose.scan_review import compose_scan_review
+    from .people.scan import answers_csv, read_again, read_marks
+    from .people.scan_pages import check_files, read_scans
+
     check_files(scans)
     workshop = read_workshop(definition)
     form = workshop.self_assessment
@@ -51,8 +58,12 @@ def scan(definition: Path, scans: Sequence[Path], out: Path, round_number: int =
         raise WorkshopkitError(_("{file}: the workshop has no self_assessment to read back").format(
             file=definition))
     people = read_roster(roster).participants if roster else []
-    form_id, layout = form_layout(definition)
+    form_id, layout, _own = form_layout(definition)
     reading = read_marks(read_scans(scans), str(workshop.id), form_id, layout)
+    redo = {page.who for page in reading.unmatched if page.who}
+    if redo and people:  # copies laid out otherwise, by a long name: laid out as each was
+        _form, _blank, own = form_layout(definition, [p for p in people if p.code in redo])
+        read_again(reading, str(workshop.id), form_id, layout, own)
     if not reading.ratings:  # nothing to write: each page said why, and nothing is written
         nothing = _("no page of a form in the scans: {files}").format(files=", ".join(map(str, scans)))
         raise ScanError([f"{page.source}: {page.reason}" for page in reading.unmatched] or [nothing])
@@ -73,27 +84,35 @@ def scan(definition: Path, scans: Sequence[Path], out: Path, round_number: int =
     return ScanResult(reading, out, review)
 
 
-def form_layout(definition: Path) -> tuple[str, list[list[Cell]]]:
-    """The self-assessment of the definition as printed to be read back: its form id, and its
-    tick boxes page by page, laid out in a render worker."""
+def form_layout(definition: Path, people: Sequence[Participant] = ()
+                ) -> tuple[str, list[list[Cell]], dict[str, list[list[Cell]]]]:
+    """The self-assessment of the definition as printed to be read back: its form id, its
+    tick boxes page by page, and those of each of `people`'s own copies (their details in its
+    header), laid out in a render worker."""
     workshop = read_workshop(definition)
     document = next((d for d in compose_all(workshop) if d.scan), None)
     if document is None or document.scan is None:
         raise WorkshopkitError(_("{file}: the workshop has no self_assessment to read back").format(
             file=definition))
-    layout, _usage = bounded.run(bounded.Call(_form_layout, (document, describe(workshop, definition.parent),
-                                                             definition.parent)),
-                                 Bounds.for_people(0), "the self-assessment")
-    return document.scan.form, layout
+    style = style_of(workshop)
+    copies = [personalize(document, person, workshop, style) for person in people]
+    task = bounded.Call(_form_layout, (document, copies, describe(workshop, definition.parent),
+                                       definition.parent))
+    (blank, own), _usage = bounded.run(task, Bounds.for_people(len(copies)), "the self-assessment")
+    return document.scan.form, blank, {person.code: cells for person, cells in zip(people, own, strict=True)}
 
 
-def _form_layout(document: Document, page: PageDescription, source_dir: Path, progress: Progress
-                 ) -> list[list[Cell]]:
-    """In the render worker: the form laid out as it was printed, its tick boxes page by page."""
+def _form_layout(document: Document, copies: Sequence[Document], page: PageDescription,
+                 source_dir: Path, progress: Progress) -> tuple[list[list[Cell]], list[list[list[Cell]]]]:
+    """In the render worker: the form laid out as it was printed, its tick boxes page by page,
+    and the participants' `copies` laid out with the same fit, as the print run lays them out."""
     from .render.pdf.scan_marks import page_cells
     from .render.pdf.writer import PdfWriter
 
-    return page_cells(PdfWriter(source_dir, page).render(document))
+    writer = PdfWriter(source_dir, page)
+    blank = page_cells(writer.render(document))
+    fit = writer.fitted[document.slug]
+    return blank, [page_cells(writer.render(copy, fit)) for copy in copies]
 
 
 def _review_pdf(bundle: Bundle, page: PageDescription, source_dir: Path, progress: Progress

@@ -12,7 +12,7 @@ from __future__ import annotations
 import csv
 import dataclasses
 import io
-from collections.abc import Iterable, Sequence
+from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
 
 import cv2
@@ -40,6 +40,9 @@ OTHER_WORKSHOP = N_("a page of another workshop's form ({workshop})")
 OTHER_FORM = N_("a page of another form of this workshop")
 OTHER_LAYOUT = N_("printed from another version of the self-assessment (its layout does not match "
                   "the definition now); read it with the definition it was printed from")
+OWN_LAYOUT = N_("laid out differently from the blank form (a long name or area in its header), or "
+                "printed from another version of it; give the roster it was printed for (--roster) "
+                "to read it as it was laid out")
 NOT_A_FORM = N_("no QR code of a form on this page: not a self-assessment printed by workshopkit, "
                 "or too blurred to read")
 NO_MARKS = N_("the corner marks were not found (the page was cut off, folded or covered when scanned)")
@@ -69,6 +72,7 @@ class Unmatched:
     source: str
     reason: str
     image: np.ndarray
+    who: str = ""  # the participant whose copy needs its own layout to be read
 
 
 @dataclass
@@ -97,12 +101,15 @@ class ScanReading:
             review=len(self.unclear), unmatched=len(self.unmatched))
 
 
-def read_marks(scans: Iterable[Scanned], workshop: str, form: str, layout: Sequence[Sequence[Cell]]
-               ) -> ScanReading:
-    """Every page of the scans read against the form's layout (its cells, page by page)."""
-    hashes = [layout_hash(cells) for cells in layout]
-    reading = ScanReading([item.split(":")[0] for item in
-                           dict.fromkeys(c.key.split(":")[0] for cells in layout for c in cells)])
+def read_marks(scans: Iterable[Scanned], workshop: str, form: str, layout: Sequence[Sequence[Cell]],
+               own: Mapping[str, Sequence[Sequence[Cell]]] | None = None,
+               reading: ScanReading | None = None) -> ScanReading:
+    """Every page of the scans read against the form's layout (its cells, page by page), or a
+    participant's `own` layout where their copy was laid out differently (a long name in its
+    header), into `reading` when given (pages read again)."""
+    own = own or {}
+    reading = reading or ScanReading([item.split(":")[0] for item in dict.fromkeys(
+        c.key.split(":")[0] for cells in layout for c in cells)])
     for scanned in scans:
         reading.pages += 1
         found = codes_on(scanned.image)
@@ -115,26 +122,40 @@ def read_marks(scans: Iterable[Scanned], workshop: str, form: str, layout: Seque
         code, corners = found[0]
         if code.blank_copy == 0 and code.pages == 1:  # photocopies of a one-page form: each its own
             code = dataclasses.replace(code, who=f"#0.{reading.pages}")
-        why = _refusal(code, workshop, form, hashes)
+        cells = own.get(code.who, layout)
+        why = _refusal(code, workshop, form, [layout_hash(page) for page in cells], code.who in own)
         page = None if why else straighten(scanned, code, corners)
         if why is None and page is None:
             why = _(NO_MARKS)
         elif why is None and code.page in reading.pages_seen.get(code.who, set()):
             why = _(TWICE)
         if why or page is None:
-            reading.unmatched.append(Unmatched(scanned.source, why or "", scanned.image))
+            reading.unmatched.append(Unmatched(scanned.source, why or "", scanned.image,
+                                               code.who if why == _(OWN_LAYOUT) else ""))
             continue
-        _read_page(reading, FoundPage(scanned, code, page), layout[code.page - 1])
+        _read_page(reading, FoundPage(scanned, code, page), cells[code.page - 1])
     return reading
 
 
-def _refusal(code: ScanCode, workshop: str, form: str, hashes: list[str]) -> str | None:
+def read_again(reading: ScanReading, workshop: str, form: str, layout: Sequence[Sequence[Cell]],
+               own: Mapping[str, Sequence[Sequence[Cell]]]) -> None:
+    """The pages of participants' copies laid out differently from the blank form, read again
+    with each one's `own` layout."""
+    again = [page for page in reading.unmatched if page.who in own]
+    reading.unmatched = [page for page in reading.unmatched if page.who not in own]
+    reading.pages -= len(again)
+    read_marks([Scanned(page.source, page.image) for page in again], workshop, form, layout, own, reading)
+
+
+def _refusal(code: ScanCode, workshop: str, form: str, hashes: list[str], own: bool) -> str | None:
     if code.workshop != workshop:
         return _(OTHER_WORKSHOP).format(workshop=code.workshop)
     if code.form != form:
         return _(OTHER_FORM)
     if code.pages != len(hashes) or code.layout != hashes[code.page - 1]:
-        return _(OTHER_LAYOUT)
+        # a participant's copy may be laid out otherwise: it is laid out again for them
+        return _(OWN_LAYOUT) if code.blank_copy is None and not own and code.pages == len(hashes) \
+            else _(OTHER_LAYOUT)
     if code.blank_copy == 0 and code.pages > 1:
         return _(UNNUMBERED)
     return None

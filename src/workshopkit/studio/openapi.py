@@ -153,6 +153,30 @@ SPEC: dict[str, Any] = {
                                    "schema": {"enum": ["results.pdf", "results.docx"]}}],
             "get": {"summary": "The results report as a file", "responses": {
                 "200": {"description": "The file", "content": {"application/pdf": {}}}, "404": _ERROR}}},
+        "/api/definitions/{path}/scan": {
+            "parameters": [_PATH],
+            "post": {"summary": "Scanned paper self-assessments read back (field `scans`: PDF, PNG or JPEG "
+                                "files; `roster`: a sheet for the names)",
+                     "requestBody": {"content": {"multipart/form-data": {"schema": {
+                         "type": "object", "properties": {
+                             "scans": {"type": "array", "items": {"type": "string", "format": "binary"}},
+                             "roster": {"type": "string", "format": "binary"}}}}}},
+                     "responses": {"200": _json({"type": "object", "required": ["summary", "pages", "unclear",
+                                                                                 "unmatched"], "properties": {
+                         "summary": {"type": "string"}, "pages": {"type": "integer"},
+                         "unclear": {"type": "integer"},
+                         "unmatched": {"type": "array", "items": {"type": "string"}}}}),
+                                   "422": _PROBLEMS, "400": _ERROR, "413": _ERROR}}},
+        "/api/definitions/{path}/scan/pages/{n}.png": {
+            "parameters": [_PATH, _N],
+            "get": {"summary": "Page n of the review of the scans",
+                    "responses": {"200": _PNG, "404": _ERROR}}},
+        "/api/definitions/{path}/scan/{file}": {
+            "parameters": [_PATH, {"name": "file", "in": "path", "required": True,
+                                   "schema": {"enum": ["answers.csv", "review.pdf"]}}],
+            "get": {"summary": "What reading the scans made: the answers, or the review", "responses": {
+                "200": {"description": "The file", "content": {"text/csv": {}, "application/pdf": {}}},
+                "404": _ERROR}}},
         "/api/library": {
             "get": {"summary": "The shipped workshops to start from",
                     "responses": {"200": _json({"type": "array", "items": _ref("Shipped")})}}},

@@ -30,6 +30,7 @@ class Studio:
     library: list[dict[str, Any]] | None = None
     jobs: dict[str, Job] = field(default_factory=dict)  # by definition path
     results: dict[str, dict[str, bytes]] = field(default_factory=dict)  # by definition path
+    scans: dict[str, dict[str, bytes]] = field(default_factory=dict)  # what reading scans made, likewise
     _laid_out: dict[Path, tuple[Any, app.Preview]] = field(default_factory=dict)
     _lock: threading.Lock = field(default_factory=threading.Lock)
 

@@ -312,6 +312,17 @@ $("pack-form").addEventListener("submit", async (event) => {
 });
 
 // ---- results ----------------------------------------------------------------------------
+// the pages of a PDF the API made, as pictures that open larger
+function pagePictures(base, count, name) {
+  const pages = [];
+  for (let n = 1; n <= count; n++) {
+    const image = element("img", { src: `${base}/pages/${n}.png?v=${state.version}`, alt: `${name} ${n}`, tabindex: 0 });
+    image.addEventListener("click", () => enlarge(image));
+    pages.push(element("figure", {}, image, element("figcaption", { text: `${n}` })));
+  }
+  return pages;
+}
+
 $("results-form").addEventListener("submit", async (event) => {
   event.preventDefault();
   const path = state.path;
@@ -328,13 +339,30 @@ $("results-form").addEventListener("submit", async (event) => {
   $("results-said").replaceChildren(
     element("a", { href: `${api(path)}/results/results.pdf`, download: "results.pdf", text: words.download + " PDF" }), " · ",
     element("a", { href: `${api(path)}/results/results.docx`, download: "results.docx", text: words.download + " DOCX" }));
-  const pages = [];
-  for (let n = 1; n <= made.body.pages; n++) {
-    const image = element("img", { src: `${api(path)}/results/pages/${n}.png?v=${state.version}`, alt: `${words.results} ${n}`, tabindex: 0 });
-    image.addEventListener("click", () => enlarge(image));
-    pages.push(element("figure", {}, image, element("figcaption", { text: `${n}` })));
+  $("results-pages").replaceChildren(...pagePictures(`${api(path)}/results`, made.body.pages, words.results));
+});
+
+// ---- scans of paper forms ----------------------------------------------------------------
+$("scan-form").addEventListener("submit", async (event) => {
+  event.preventDefault();
+  const path = state.path;
+  $("scan-said").textContent = words.reading_scans;
+  $("scan-problems").replaceChildren();
+  $("scan-pages").replaceChildren();
+  const made = await call(api(path) + "/scan", { method: "POST", body: new FormData(event.target) });
+  if (!made.ok) {
+    $("scan-said").textContent = words.failed + " " + (made.body.error || "");
+    $("scan-problems").replaceChildren(...(made.body.problems || []).map((p) => element("p", { text: p.message })));
+    return;
   }
-  $("results-pages").replaceChildren(...pages);
+  state.version += 1;
+  $("scan-problems").replaceChildren(...made.body.unmatched.map((line) => element("p", { text: line })));
+  $("scan-said").replaceChildren(
+    element("strong", { text: made.body.summary }), element("br"),
+    element("a", { href: `${api(path)}/scan/answers.csv`, download: "answers.csv", text: words.download + " answers.csv" }), " · ",
+    element("a", { href: `${api(path)}/scan/review.pdf`, download: "review.pdf", text: words.download + " review.pdf" }),
+    element("br"), words.scan_next);
+  $("scan-pages").replaceChildren(...pagePictures(`${api(path)}/scan`, made.body.pages, words.scans_title));
 });
 
 // ---- language ---------------------------------------------------------------------------
