@@ -19,13 +19,11 @@ import pytest
 from helpers import REFERENCE, ROOT, pdftotext
 from scan_fill import Truth, blank_back, degrade, fill, form_pages, scan_pdf
 
+import workshopkit.people.scan  # noqa: F401 (what `workshopkit scan` reads the marks with)
+import workshopkit.people.scan_pages as scan_pages
 from workshopkit import app, scan_back
 from workshopkit.compose import scan_review  # noqa: F401 (drawn by the --review runs below)
 from workshopkit.paper.page import SCAN_MARK_INSET_MM, SCAN_MARK_MM, SIZE_MM
-from workshopkit.people import (
-    scan,  # noqa: F401
-    scan_pages,
-)
 from workshopkit.people.roster import read_roster
 from workshopkit.render.pdf import scan_marks  # noqa: F401
 from workshopkit.scan_code import ScanCode, layout_hash, parse
