@@ -63,7 +63,7 @@ def photographed(image: np.ndarray, rng: random.Random) -> np.ndarray:
 def score(truth: Truth, result: scan_back.ScanResult, form_pages_count: int) -> dict[str, float]:
     reading = result.reading
     review = {(u.who, u.item) for u in reading.unclear}
-    single = right = wrong = unclear_valued = items = 0
+    single = right = wrong = unclear_valued = items = missed = 0
     for who, answers in truth.ratings.items():
         got = reading.ratings.get(who, {})
         for item, meant in answers.items():
@@ -77,9 +77,11 @@ def score(truth: Truth, result: scan_back.ScanResult, form_pages_count: int) -> 
                 single += 1
                 right += read == meant
                 wrong += read is not None and read != meant
+                missed += read is None and (who, item) not in review
     expected = {(who, page) for who in truth.ratings for page in range(1, form_pages_count + 1)}
     matched = {(who, page) for who, pages in reading.pages_seen.items() for page in pages}
-    return {"single": single, "right": right, "wrong": wrong, "unclear_valued": unclear_valued,
+    return {"single": single, "right": right, "wrong": wrong, "missed": missed,
+            "unclear_valued": unclear_valued,
             "items": items, "review": len(review), "caught": len(review & truth.unclear),
             "unclear": len(truth.unclear), "pages_expected": len(expected),
             "pages_matched": len(matched & expected), "strangers": len(matched - expected),
@@ -92,7 +94,8 @@ def report(name: str, figures: dict[str, float], pages: int, seconds: float) -> 
     rate = pages / seconds * 60
     print(f"{name}: {pages} pages in {seconds:.1f} s = {rate:.0f} pages a minute")
     print(f"  single marks read right: {figures['right']}/{figures['single']} = {share:.2f} % (target 99.5)")
-    print(f"  marks read wrong: {figures['wrong']} (target 0); unclear items given a value: "
+    print(f"  marks read wrong: {figures['wrong']} (target 0); marks read as blank and not sent to "
+          f"review: {figures['missed']}; unclear items given a value: "
           f"{figures['unclear_valued']} of {figures['unclear']} (target 0)")
     print(f"  sent to review: {figures['review']} of {figures['items']} items = {sent:.2f} % "
           f"(target at most 2), "
