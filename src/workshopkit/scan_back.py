@@ -20,6 +20,7 @@ from .compose.personal import personalize
 from .compose.plan import Bundle
 from .compose.style import style_of
 from .compose.tree import Document
+from .definition import model
 from .definition.read import read_workshop
 from .errors import ScanError, WorkshopkitError
 from .i18n import _
@@ -53,21 +54,19 @@ def scan(definition: Path, scans: Sequence[Path], out: Path, round_number: int =
 
     check_files(scans)
     workshop = read_workshop(definition)
-    form = workshop.self_assessment
-    if form is None:
-        raise WorkshopkitError(_("{file}: the workshop has no self_assessment to read back").format(
-            file=definition))
+    document = _form_of(workshop, definition)
+    assert document.scan is not None and workshop.self_assessment is not None
     people = read_roster(roster).participants if roster else []
-    form_id, layout, _own = form_layout(definition)
-    reading = read_marks(read_scans(scans), str(workshop.id), form_id, layout)
+    layout, _own = _layouts(workshop, document, definition.parent)
+    reading = read_marks(read_scans(scans), str(workshop.id), document.scan.form, layout)
     redo = {page.who for page in reading.unmatched if page.who}
     if redo and people:  # copies laid out otherwise, by a long name: laid out as each was
-        _form, _blank, own = form_layout(definition, [p for p in people if p.code in redo])
-        read_again(reading, str(workshop.id), form_id, layout, own)
+        _blank, own = _layouts(workshop, document, definition.parent, [p for p in people if p.code in redo])
+        read_again(reading, str(workshop.id), document.scan.form, layout, own)
     if not reading.ratings:  # nothing to write: each page said why, and nothing is written
         nothing = _("no page of a form in the scans: {files}").format(files=", ".join(map(str, scans)))
         raise ScanError([f"{page.source}: {page.reason}" for page in reading.unmatched] or [nothing])
-    data = answers_csv(form, reading, round_number, people)
+    data = answers_csv(workshop.self_assessment, reading, round_number, people)
     drawn = None
     page = describe(workshop, definition.parent)
     if review:
@@ -90,16 +89,26 @@ def form_layout(definition: Path, people: Sequence[Participant] = ()
     tick boxes page by page, and those of each of `people`'s own copies (their details in its
     header), laid out in a render worker."""
     workshop = read_workshop(definition)
+    document = _form_of(workshop, definition)
+    assert document.scan is not None
+    return (document.scan.form, *_layouts(workshop, document, definition.parent, people))
+
+
+def _form_of(workshop: model.Workshop, definition: Path) -> Document:
     document = next((d for d in compose_all(workshop) if d.scan), None)
-    if document is None or document.scan is None:
+    if document is None:
         raise WorkshopkitError(_("{file}: the workshop has no self_assessment to read back").format(
             file=definition))
+    return document
+
+
+def _layouts(workshop: model.Workshop, document: Document, source_dir: Path,
+             people: Sequence[Participant] = ()) -> tuple[list[list[Cell]], dict[str, list[list[Cell]]]]:
     style = style_of(workshop)
     copies = [personalize(document, person, workshop, style) for person in people]
-    task = bounded.Call(_form_layout, (document, copies, describe(workshop, definition.parent),
-                                       definition.parent))
+    task = bounded.Call(_form_layout, (document, copies, describe(workshop, source_dir), source_dir))
     (blank, own), _usage = bounded.run(task, Bounds.for_people(len(copies)), "the self-assessment")
-    return document.scan.form, blank, {person.code: cells for person, cells in zip(people, own, strict=True)}
+    return blank, {person.code: cells for person, cells in zip(people, own, strict=True)}
 
 
 def _form_layout(document: Document, copies: Sequence[Document], page: PageDescription,

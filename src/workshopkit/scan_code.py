@@ -32,7 +32,14 @@ class ScanCode:
     @property
     def blank_copy(self) -> int | None:
         """The number of a blank copy (0: the copy to photocopy), None for a participant's own."""
-        return int(self.who[1:]) if self.who[:1] == "#" and self.who[1:].isdigit() else None
+        number = blank_copy(self.who)
+        return int(number) if number.isdigit() else None
+
+
+def blank_copy(who: str) -> str:
+    """The number a blank copy's `who` carries ("3"; "0.12" for a photocopy read as scanned page
+    12), or "" for a participant's code."""
+    return who[1:] if who.startswith("#") else ""
 
 
 def parse(text: str) -> ScanCode | None:

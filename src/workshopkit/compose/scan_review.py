@@ -8,6 +8,7 @@ import cv2
 import numpy as np
 
 from ..people.scan import ScanReading
+from ..scan_code import blank_copy
 from ..wording.style import Style
 from . import tree as doc
 
@@ -43,7 +44,8 @@ def compose_scan_review(reading: ScanReading, pages: int, style: Style, answers:
 
 
 def _who(who: str, style: Style) -> str:
-    return style.say("sr_copy", number=style.num(who[1:])) if who.startswith("#") else who
+    copy = blank_copy(who)
+    return style.say("sr_copy", number=style.num(copy)) if copy else who
 
 
 def _png(image: np.ndarray, width_mm: float) -> bytes:

@@ -101,6 +101,12 @@ def template_csv(form: model.SelfAssessment, people: Sequence[Participant], roun
     rows = template_rows(form, people, round_number)
     if not named:
         rows = [rows[0], *([""] * len(rows[0]) for _ in people)]
+    return sheet_bytes(rows)
+
+
+def sheet_bytes(rows: Sequence[Sequence[str]]) -> bytes:
+    """Rows as the data-entry CSV: cells a spreadsheet would run as formulas made safe, and a
+    BOM so that Excel opens it as UTF-8."""
     buffer = io.StringIO()
     csv.writer(buffer).writerows([[safe_cell(c) for c in row] for row in rows])
     return buffer.getvalue().encode("utf-8-sig")

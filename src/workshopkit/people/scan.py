@@ -9,9 +9,7 @@ another version of the form and is not read.
 """
 from __future__ import annotations
 
-import csv
 import dataclasses
-import io
 from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
 
@@ -21,11 +19,10 @@ import numpy as np
 from ..definition import model
 from ..i18n import N_, _
 from ..paper.page import MARGINS_MM, SIZE_MM
-from ..scan_code import Cell, ScanCode, layout_hash
-from .results import items_of, template_rows
+from ..scan_code import Cell, ScanCode, blank_copy, layout_hash
+from .results import items_of, sheet_bytes, template_rows
 from .roster import Participant
 from .scan_pages import PX_MM, FoundPage, Scanned, codes_on, is_blank, straighten
-from .sheets import safe_cell
 
 INSET_MM = 0.6  # a cell's own border, and a little misregistration, is not a mark
 REACH_MM = 2.4  # around the printed box: a ring drawn round it still counts
@@ -270,23 +267,16 @@ def answers_csv(form: model.SelfAssessment, reading: ScanReading, round_number: 
     order = {p.code: n for n, p in enumerate(people)}
 
     def place(who: str) -> tuple[int, int, str]:
-        copy = _blank_copy(who)
+        copy = blank_copy(who)
         return (order.get(who, len(order)), int(copy.split(".")[-1]) if copy else 0, who)
 
     rows = [template_rows(form, [], round_number)[0]]
     for who in sorted(reading.ratings, key=place):
-        copy = _blank_copy(who)
+        copy = blank_copy(who)
         row = ["", _("blank copy {number}").format(number=copy)] if copy else [who, names.get(who, "")]
         row.append(str(round_number))
         for item in items_of(form):
             value = reading.ratings[who].get(item.key)
             row += ["" if value is None else str(value), ""]
         rows.append(row)
-    buffer = io.StringIO()
-    csv.writer(buffer).writerows([[safe_cell(c) for c in row] for row in rows])
-    return buffer.getvalue().encode("utf-8-sig")
-
-
-def _blank_copy(who: str) -> str:
-    """The number of a blank copy ("3"; "0.12" for the photocopy scanned as page 12), or ""."""
-    return who[1:] if who.startswith("#") else ""
+    return sheet_bytes(rows)
