@@ -168,7 +168,9 @@ def test_scans_of_paper_forms_are_read_and_their_review_shown(page, filled_scan)
     expect(said).to_contain_text(f"ต้องตรวจทาน {len(truth.unclear)} ข้อ")
     first = page.locator("#scan-pages img").first
     expect(first).to_be_visible()
-    page.wait_for_function("document.querySelector('#scan-pages img').naturalWidth > 300")
+    # A function, not an expression: Playwright evals an expression string on each poll, which
+    # the studio's Content-Security-Policy forbids once the image is not there at the first try.
+    page.wait_for_function("() => document.querySelector('#scan-pages img').naturalWidth > 300")
     with page.expect_download() as download:
         page.locator("#scan-said a[download='answers.csv']").click()
     rows = Path(download.value.path()).read_text(encoding="utf-8-sig").splitlines()
