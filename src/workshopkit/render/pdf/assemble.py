@@ -13,12 +13,21 @@ title, author and language of the file's first document.
 from __future__ import annotations
 
 import io
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass, field
+from typing import cast
 
-from pypdf import PdfReader
+from pypdf import PageObject, PdfReader
 from pypdf import PdfWriter as PdfCutter
-from pypdf.generic import Fit, NameObject, TextStringObject
+from pypdf.generic import (
+    ArrayObject,
+    DecodedStreamObject,
+    DictionaryObject,
+    Fit,
+    IndirectObject,
+    NameObject,
+    TextStringObject,
+)
 from weasyprint import Document as Rendered
 
 Paint = Callable[[Rendered, Sequence], bytes]  # pages -> one PDF (the writer's checked write)
@@ -38,6 +47,7 @@ class Placed:
     authors: tuple[str, ...] = ()
     generator: str = ""
     lang: str = ""
+    under: str = ""  # an overlay (stencil.py): the slug of the stencil its pages lie over
 
 
 @dataclass(frozen=True)
@@ -48,15 +58,17 @@ class Drawing:
     documents: dict[str, Placed] = field(default_factory=dict)
 
 
-def draw(documents: Sequence[tuple[str, Rendered]], paint: Paint) -> Drawing:
-    """The laid-out documents (by slug) painted into one drawing."""
+def draw(documents: Sequence[tuple[str, Rendered]], paint: Paint, under: Mapping[str, str] | None = None
+         ) -> Drawing:
+    """The laid-out documents (by slug) painted into one drawing; those `under` names are
+    overlays, each page of which is cut into a file over the same page of its stencil."""
     pages: list = []
     placed = {}
     for slug, rendered in documents:
         facts = rendered.metadata
         placed[slug] = Placed(len(pages), len(rendered.pages), rendered.make_bookmark_tree(0.75, True),
                               facts.title or "", tuple(facts.authors or ()), facts.generator or "",
-                              facts.lang or "")
+                              facts.lang or "", (under or {}).get(slug, ""))
         pages += rendered.pages
     return Drawing(paint(documents[0][1], pages), placed)
 
@@ -78,10 +90,17 @@ def _cut(pages: Sequence[Page], where: dict[str, tuple[PdfReader, Placed]],
          marks: Sequence[tuple[str, int]] | None, title: str | None) -> bytes:
     out = PdfCutter()
     at: dict[Page, int] = {}
+    forms: dict[Page, IndirectObject] = {}
     for page in pages:
         reader, placed = where[page[0]]
         at.setdefault(page, len(out.pages))
-        out.add_page(reader.pages[placed.first + page[1]])
+        added = out.add_page(reader.pages[placed.first + page[1]])
+        if placed.under:
+            below = (placed.under, page[1])
+            if below not in forms:
+                stencil, its = where[placed.under]
+                forms[below] = _form(out, stencil.pages[its.first + page[1]])
+            _lay_over(out, added, forms[below])
     if marks is not None:
         for text, number in marks:
             out.add_outline_item(title=text, page_number=number)
@@ -114,3 +133,30 @@ def _outline(out: PdfCutter, tree: list, parent: object, slug: str, at: dict[Pag
         item = out.add_outline_item(title=title, page_number=at[(slug, page)], parent=parent,  # type: ignore[arg-type]
                                     fit=Fit.xyz(x, y, 0), is_open=state != "closed")
         _outline(out, children, item, slug, at)
+
+
+def _form(out: PdfCutter, page: PageObject) -> IndirectObject:
+    """A stencil's page as a form XObject in `out`: its drawing and fonts are in the file once,
+    however many copies lie over it."""
+    form = DecodedStreamObject()
+    form.set_data(page.get_contents().get_data())  # type: ignore[union-attr]
+    form.update({NameObject("/Type"): NameObject("/XObject"), NameObject("/Subtype"): NameObject("/Form"),
+                 NameObject("/BBox"): page.mediabox, NameObject("/Resources"): page.raw_get("/Resources")})
+    return out._add_object(form.flate_encode().clone(out))
+
+
+def _lay_over(out: PdfCutter, page: PageObject, form: IndirectObject) -> None:
+    """Draw the stencil's page first on `page` (the overlay's, in `out`)."""
+    name = NameObject(f"/Stencil{form.idnum}")
+    # WeasyPrint's pages share one resource dictionary: this page gets its own
+    resources = DictionaryObject(cast(DictionaryObject, page["/Resources"].get_object()))
+    objects = DictionaryObject(cast(DictionaryObject, resources["/XObject"].get_object())) \
+        if "/XObject" in resources else DictionaryObject()
+    objects[name] = form
+    resources[NameObject("/XObject")] = objects
+    page[NameObject("/Resources")] = resources
+    first = DecodedStreamObject()
+    first.set_data(f"{name} Do\n".encode())
+    contents = page.raw_get("/Contents")
+    kept = list(contents) if isinstance(contents, ArrayObject) else [contents]
+    page[NameObject("/Contents")] = ArrayObject([out._add_object(first), *kept])

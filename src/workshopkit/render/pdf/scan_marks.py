@@ -59,8 +59,21 @@ def mark(document: doc.Document, rendered: Rendered) -> None:
     page is painted (in whatever PDF holds it)."""
     if document.scan is None:
         return
-    for page, code in zip(rendered.pages, codes(document.scan, rendered), strict=True):
+    mark_pages(document.scan, rendered.pages, [code.layout for code in codes(document.scan, rendered)])
+
+
+def mark_pages(form: doc.ScanForm, pages: Sequence, layouts: Sequence[str]) -> None:
+    """Give pages the marks of `form` for a layout known already (a stencil's, under them)."""
+    for number, (page, layout) in enumerate(zip(pages, layouts, strict=True), start=1):
+        code = ScanCode(form.workshop, form.form, number, len(layouts), layout, form.who)
         setattr(page, STAMP, _drawing(code.text()))
+
+
+def unmark(rendered: Rendered) -> None:
+    """Take the marks off the pages: a stencil's pages carry a copy's marks in its overlay."""
+    for page in rendered.pages:
+        if hasattr(page, STAMP):
+            delattr(page, STAMP)
 
 
 def finisher(pages: Sequence) -> Callable[[Rendered, pydyf.PDF], None] | None:

@@ -30,12 +30,14 @@ from ...resources import FONT_FAMILY, fonts_dir, templates_dir, unprintable
 from . import page_checks, patches, scan_marks
 from .chart import bar_chart_svg
 from .patches import thai_text
+from .stencil import Stencil, overlay
 
 MAX_PAGES = 500  # per document; a sign-in sheet for a 5000-person roster needs about 250
 MAX_BARE_PAGES = 5000  # certificates: a page per person of the largest roster read
 # Classes on <html> (templates/print.css) that lay a document out a step tighter: spacing and
 # row heights first, then the type size. Tried in turn when the last page is a quarter full or less.
 FIT_STEPS = ("fit-1", "fit-2", "fit-3")
+OVERLAY = "overlay.html.j2"  # a personal copy's values over its sheet's stencil
 
 
 class RestrictedFetcher(URLFetcher):
@@ -157,8 +159,19 @@ class PdfWriter:
         scan_marks.mark(document, rendered)
         return rendered
 
-    def _layout(self, document: doc.Document, fit: str = "") -> Rendered:
-        html = HTML(string=self.html(document, fit), base_url=self.base_url, url_fetcher=self.fetcher)
+    def overlay(self, document: doc.Document, stencil: Stencil, fit: str,
+                shift: tuple[float, float] = (0.0, 0.0)) -> Rendered:
+        """A participant's copy of a personal sheet as the overlay of its stencil
+        (stencil.py): their values and stamp alone, where the whole layout would put them."""
+        self._check_glyphs(document)
+        with self._template_errors():
+            html = self.env.get_template(OVERLAY).render(
+                document=document, fit=fit, pages=overlay(document, stencil, shift), **self.context)
+        return self._layout(document, markup=html)
+
+    def _layout(self, document: doc.Document, fit: str = "", markup: str | None = None) -> Rendered:
+        html = HTML(string=markup or self.html(document, fit), base_url=self.base_url,
+                    url_fetcher=self.fetcher)
         with _warnings_fail(document.title, self.fetcher):
             rendered = html.render(stylesheets=self.stylesheets, font_config=self.font_config)
         limit = MAX_BARE_PAGES if document.bare else MAX_PAGES
