@@ -91,6 +91,7 @@ def _cut(pages: Sequence[Page], where: dict[str, tuple[PdfReader, Placed]],
     out = PdfCutter()
     at: dict[Page, int] = {}
     forms: dict[Page, IndirectObject] = {}
+    resources: dict[tuple[int, int], IndirectObject] = {}
     for page in pages:
         reader, placed = where[page[0]]
         at.setdefault(page, len(out.pages))
@@ -100,7 +101,7 @@ def _cut(pages: Sequence[Page], where: dict[str, tuple[PdfReader, Placed]],
             if below not in forms:
                 stencil, its = where[placed.under]
                 forms[below] = _form(out, stencil.pages[its.first + page[1]])
-            _lay_over(out, added, forms[below])
+            _lay_over(out, added, forms[below], resources)
     if marks is not None:
         for text, number in marks:
             out.add_outline_item(title=text, page_number=number)
@@ -145,18 +146,26 @@ def _form(out: PdfCutter, page: PageObject) -> IndirectObject:
     return out._add_object(form.flate_encode().clone(out))
 
 
-def _lay_over(out: PdfCutter, page: PageObject, form: IndirectObject) -> None:
+def _lay_over(out: PdfCutter, page: PageObject, form: IndirectObject,
+              made: dict[tuple[int, int], IndirectObject]) -> None:
     """Draw the stencil's page first on `page` (the overlay's, in `out`)."""
     name = NameObject(f"/Stencil{form.idnum}")
-    # WeasyPrint's pages share one resource dictionary: this page gets its own
-    resources = DictionaryObject(cast(DictionaryObject, page["/Resources"].get_object()))
-    objects = DictionaryObject(cast(DictionaryObject, resources["/XObject"].get_object())) \
-        if "/XObject" in resources else DictionaryObject()
-    objects[name] = form
-    resources[NameObject("/XObject")] = objects
-    page[NameObject("/Resources")] = resources
-    first = DecodedStreamObject()
-    first.set_data(f"{name} Do\n".encode())
+    # WeasyPrint's pages share one resource dictionary, which the stencil's form joins: one
+    # copy for each stencil page, shared by every overlay over it
+    shared = page.raw_get("/Resources")
+    key = (shared.idnum if isinstance(shared, IndirectObject) else id(shared), form.idnum)
+    if key not in made:
+        resources = DictionaryObject(cast(DictionaryObject, shared.get_object()))
+        objects = DictionaryObject(cast(DictionaryObject, resources["/XObject"].get_object())) \
+            if "/XObject" in resources else DictionaryObject()
+        objects[name] = form
+        resources[NameObject("/XObject")] = objects
+        made[key] = out._add_object(resources)
+    page[NameObject("/Resources")] = made[key]
+    if (0, form.idnum) not in made:  # the stream that draws it, as shared
+        first = DecodedStreamObject()
+        first.set_data(f"{name} Do\n".encode())
+        made[(0, form.idnum)] = out._add_object(first)
     contents = page.raw_get("/Contents")
     kept = list(contents) if isinstance(contents, ArrayObject) else [contents]
-    page[NameObject("/Contents")] = ArrayObject([out._add_object(first), *kept])
+    page[NameObject("/Contents")] = ArrayObject([made[(0, form.idnum)], *kept])

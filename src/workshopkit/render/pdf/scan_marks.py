@@ -88,7 +88,8 @@ def finisher(pages: Sequence) -> Callable[[Rendered, pydyf.PDF], None] | None:
         for number, drawing in marked.items():
             page = pdf.objects[kids[3 * number]]
             # the page's own stream leaves its transformation in place: ours starts afresh
-            before, after = pydyf.Stream([b"q"]), pydyf.Stream([b"Q", drawing])
+            # compressed: a QR code's rectangles are kilobytes on each of a print run's pages
+            before, after = pydyf.Stream([b"q"]), pydyf.Stream([b"Q", drawing], compress=True)
             pdf.add_object(before)
             pdf.add_object(after)
             page["Contents"] = pydyf.Array([before.reference, page["Contents"], after.reference])
