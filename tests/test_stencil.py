@@ -49,8 +49,9 @@ def test_every_page_drawn_over_a_stencil_looks_as_laid_out_whole(runs):
     over, whole = (pypdfium2.PdfDocument(str(work / f"{kind}.pdf")) for kind in (True, False))
     assert len(over) == len(whole) == made[True].pages
     for number in range(len(over)):
-        images = [pdf[number].render(scale=150 / 72).to_pil().convert("L") for pdf in (over, whole)]
-        assert ImageChops.difference(*images).getbbox() is None, f"page {number + 1} differs"
+        for dpi in (100, 150):  # a line drawn twice darkens its edges at some resolutions only
+            images = [pdf[number].render(scale=dpi / 72).to_pil().convert("L") for pdf in (over, whole)]
+            assert ImageChops.difference(*images).getbbox() is None, f"page {number + 1} differs at {dpi} dpi"
 
 
 def test_copies_that_differ_only_in_fields_are_overlays_unless_a_value_is_too_long(runs):
