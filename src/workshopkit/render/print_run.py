@@ -111,7 +111,8 @@ class _Renderer:
 
     def chunk(self, first: int, sets: Sequence[Set]) -> _Chunk:
         """The sets (numbered from `first`) as a drawing of their own sheets, each set's pages
-        (its own sheets, the shared ones, the blank backs), and what laying them out warned."""
+        (its own sheets, the shared ones, the blank backs), what laying them out warned, and
+        how many of their own sheets are overlays of a stencil."""
         start = len(self.writer.warnings)
         overlays = 0
         own: list[tuple[str, Rendered]] = []
