@@ -17,6 +17,7 @@ test: setup
 bench: setup
 	$(BIN)/python bench/anchors.py
 	$(BIN)/python bench/line_breaks.py
+	$(BIN)/python bench/stencils.py
 	$(BIN)/python bench/scan.py
 
 lint: setup
