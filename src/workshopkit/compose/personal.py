@@ -4,7 +4,7 @@ that open the form with their answers linked to them."""
 from __future__ import annotations
 
 import dataclasses
-from collections.abc import Sequence
+from collections.abc import Callable, Iterator, Sequence
 
 from ..definition import model
 from ..people.roster import Participant
@@ -27,7 +27,7 @@ def personalize(document: doc.Document, person: Participant, workshop: model.Wor
     their code in the page corner, their pre-filled survey links in the QR codes."""
     urls = {s.url: personal_url(s, person) for s in workshop.surveys if s.prefill}
     note = style.label("qr_personal").format(code=person.code)
-    blocks = tuple(_block(b, person, urls, note) for b in document.blocks)
+    blocks = mapped(document.blocks, lambda b: _block(b, person, urls, note))
     stamp = f"{person.full_name}  ·  {style.label('code')} {person.code}".strip(" ·")
     # a scanned page is matched to its participant by the code; a blank copy keeps its number
     scan = document.scan and dataclasses.replace(document.scan, who=person.code or f"#{person.number}")
@@ -42,12 +42,27 @@ def _block(block: doc.Block, person: Participant, urls: dict[str, str], note: st
     if isinstance(block, doc.QRCard) and block.url in urls:
         # the code carries the long personal link; the short one stays printed for typing
         return dataclasses.replace(block, url=urls[block.url], shown=block.url, note=note)
-    if isinstance(block, doc.Table):
-        rows = tuple(dataclasses.replace(row, cells=tuple(
-            dataclasses.replace(c, blocks=tuple(_block(b, person, urls, note) for b in c.blocks))
-            for c in row.cells)) for row in block.body)
-        return dataclasses.replace(block, body=rows)
     return block
+
+
+def mapped(blocks: Sequence[doc.Block], change: Callable[[doc.Block], doc.Block]) -> tuple[doc.Block, ...]:
+    """The blocks with `change` made to each, those in table cells too."""
+    def cells(rows: tuple[doc.Row, ...]) -> tuple[doc.Row, ...]:
+        return tuple(dataclasses.replace(row, cells=tuple(
+            dataclasses.replace(c, blocks=mapped(c.blocks, change)) for c in row.cells)) for row in rows)
+
+    return tuple(dataclasses.replace(b, head=cells(b.head), body=cells(b.body)) if isinstance(b, doc.Table)
+                 else change(b) for b in blocks)
+
+
+def within(blocks: Sequence[doc.Block]) -> Iterator[doc.Block]:
+    """Every block, and those in table cells, in the order they are drawn."""
+    for block in blocks:
+        yield block
+        if isinstance(block, doc.Table):
+            for row in (*block.head, *block.body):
+                for cell in row.cells:
+                    yield from within(cell.blocks)
 
 
 def personal_sets(workshop: model.Workshop, style: Style, documents: Sequence[doc.Document],

@@ -74,7 +74,6 @@ class _Renderer:
         self.shared = {d: known.get(d) or self.writer.render(d) for d in job.shared}
         self.blank = self.writer.blank_page()
         self.stencils = {s.document: s for s in job.stencils}
-        self.shifts: dict[str, tuple[float, float]] = {}  # by stencil: what places its overlays
 
     def stencil_pages(self, sets: Sequence[Set], templates: Path | None) -> list[tuple[Stencil, Rendered]]:
         """The personal sheets that two or more sets hold copies of, each laid out once as
@@ -96,17 +95,9 @@ class _Renderer:
         known = self.stencils.get(stencil.blanked(document)) if self.stencils else None
         if known is None:
             return None
-        shift = self.shifts.get(known.slug, (0.0, 0.0))
-        rendered = self.writer.overlay(document, known, known.fit, shift)
-        moved = stencil.offset(known, document, rendered)
-        if moved is not None and moved != (0.0, 0.0) and known.slug not in self.shifts:
-            # until a copy fits, each tells where the overlay's boxes land against the stencil's
-            shift = (shift[0] - moved[0], shift[1] - moved[1])
-            rendered = self.writer.overlay(document, known, known.fit, shift)
-            moved = stencil.offset(known, document, rendered)
-        if moved != (0.0, 0.0):
+        rendered = self.writer.overlay(document, known)
+        if not stencil.lands(known, document, rendered):
             return None
-        self.shifts[known.slug] = shift
         return known, stencil.marked(document, known, rendered)
 
     def chunk(self, first: int, sets: Sequence[Set]) -> _Chunk:

@@ -193,10 +193,10 @@ def _read_scans(path: Path, scans: list[tuple[str, bytes]], roster: list[tuple[s
         # a page is named by the file as uploaded, without the number it was kept under here
         unmatched = [f"{Path(page.source).name.split('-', 1)[-1]}: {page.reason}"
                      for page in reading.unmatched]
-        said = {"summary": reading.summary(), "pages": page_count((scratch / "review.pdf").read_bytes()),
+        review = (scratch / "review.pdf").read_bytes()
+        said = {"summary": reading.summary(), "pages": page_count(review),
                 "unclear": len(reading.unclear), "unmatched": unmatched}
-        return {"answers.csv": (scratch / "answers.csv").read_bytes(),
-                "review.pdf": (scratch / "review.pdf").read_bytes(),
+        return {"answers.csv": (scratch / "answers.csv").read_bytes(), "review.pdf": review,
                 "said": json.dumps(said, ensure_ascii=False).encode()}
 
 

@@ -47,11 +47,9 @@ def _rect(box: object) -> Rect:
             box.border_width() * PX_MM, box.border_height() * PX_MM)  # type: ignore[attr-defined]
 
 
-def codes(form: doc.ScanForm, rendered: Rendered) -> list[ScanCode]:
-    """What each page's QR code says."""
-    cells = page_cells(rendered)
-    return [ScanCode(form.workshop, form.form, number, len(cells), layout_hash(page), form.who)
-            for number, page in enumerate(cells, start=1)]
+def layouts(rendered: Rendered) -> list[str]:
+    """Each page's layout hash: what its QR code says of where its boxes are."""
+    return [layout_hash(cells) for cells in page_cells(rendered)]
 
 
 def mark(document: doc.Document, rendered: Rendered) -> None:
@@ -59,7 +57,7 @@ def mark(document: doc.Document, rendered: Rendered) -> None:
     page is painted (in whatever PDF holds it)."""
     if document.scan is None:
         return
-    mark_pages(document.scan, rendered.pages, [code.layout for code in codes(document.scan, rendered)])
+    mark_pages(document.scan, rendered.pages, layouts(rendered))
 
 
 def mark_pages(form: doc.ScanForm, pages: Sequence, layouts: Sequence[str]) -> None:

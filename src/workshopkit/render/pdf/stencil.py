@@ -19,13 +19,13 @@ templates, is always laid out whole: the overlay knows only the bundled header f
 from __future__ import annotations
 
 import dataclasses
-from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 
 from weasyprint import Document as Rendered
 from weasyprint.formatting_structure.boxes import InlineBlockBox, InlineBox, TextBox
 
 from ...compose import tree as doc
+from ...compose.personal import mapped, within
 from . import scan_marks
 
 PLACEHOLDER = "\u00a0"  # has the height of a line of text and draws nothing
@@ -58,44 +58,19 @@ def blanked(document: doc.Document) -> doc.Document:
     """The sheet the copy is a stencil of: each filled line holding the placeholder, no stamp,
     the form's copy unnamed. Two copies with the same blanked sheet share one stencil."""
     scan = document.scan and dataclasses.replace(document.scan, who="")
-    blocks = _fields_mapped(document.blocks, lambda f: dataclasses.replace(
-        f, value=PLACEHOLDER if f.value else ""))
+    blocks = mapped(document.blocks, lambda b: doc.Fields(tuple(
+        dataclasses.replace(f, value=PLACEHOLDER if f.value else "") for f in b.items))
+        if isinstance(b, doc.Fields) else b)
     return dataclasses.replace(document, blocks=blocks, stamp="", scan=scan)
 
 
 def values(document: doc.Document) -> list[str]:
     """The sheet's field values, in the order the template draws their lines."""
-    return [f.value for f in _fields(document.blocks)]
+    return [f.value for f in _fields(document)]
 
 
-def _fields(blocks: Sequence[doc.Block]) -> list[doc.Field]:
-    found: list[doc.Field] = []
-    for block in blocks:
-        if isinstance(block, doc.Fields):
-            found += block.items
-        elif isinstance(block, doc.Table):
-            found += [f for row in (*block.head, *block.body) for cell in row.cells
-                      for f in _fields(cell.blocks)]
-    return found
-
-
-def _fields_mapped(blocks: Sequence[doc.Block], change: Callable[[doc.Field], doc.Field]
-                   ) -> tuple[doc.Block, ...]:
-    mapped: list[doc.Block] = []
-    for block in blocks:
-        if isinstance(block, doc.Fields):
-            block = doc.Fields(tuple(change(f) for f in block.items))
-        elif isinstance(block, doc.Table):
-            block = dataclasses.replace(block, head=_rows_mapped(block.head, change),
-                                        body=_rows_mapped(block.body, change))
-        mapped.append(block)
-    return tuple(mapped)
-
-
-def _rows_mapped(rows: Sequence[doc.Row], change: Callable[[doc.Field], doc.Field]) -> tuple[doc.Row, ...]:
-    return tuple(dataclasses.replace(row, cells=tuple(
-        dataclasses.replace(cell, blocks=_fields_mapped(cell.blocks, change)) for cell in row.cells))
-        for row in rows)
+def _fields(document: doc.Document) -> list[doc.Field]:
+    return [f for b in within(document.blocks) if isinstance(b, doc.Fields) for f in b.items]
 
 
 def slots(rendered: Rendered) -> tuple[Slot, ...] | None:
@@ -134,7 +109,7 @@ def stencil_of(slug: str, document: doc.Document, rendered: Rendered, fit: str) 
     _clear_filled(rendered)
     layouts: tuple[str, ...] = ()
     if document.scan:
-        layouts = tuple(code.layout for code in scan_marks.codes(document.scan, rendered))
+        layouts = tuple(scan_marks.layouts(rendered))
         scan_marks.unmark(rendered)
     return Stencil(slug, document, len(rendered.pages), found, fit, layouts)
 
@@ -158,28 +133,26 @@ def _holds_placeholder(box: InlineBlockBox) -> bool:
         isinstance(c, TextBox) and c.text == PLACEHOLDER for line in box.children for c in line.children)
 
 
-def overlay(document: doc.Document, stencil: Stencil, shift: tuple[float, float] = (0.0, 0.0)
-            ) -> list[list[dict]]:
+def overlay(document: doc.Document, stencil: Stencil) -> list[list[dict]]:
     """What the overlay template draws on each page: each filled field (label, value, width in
     em), from where the stencil's starts, in CSS px from the page's content box."""
-    fields = _fields(document.blocks)
+    fields = _fields(document)
     pages: list[list[dict]] = [[] for _ in range(stencil.pages)]
     for slot in stencil.slots:
         field = fields[slot.field]
         if field.value:
             pages[slot.page].append({"field": slot.field, "label": field.label, "value": field.value,
-                                     "width": field.width, "left": slot.start - slot.origin[0] + shift[0],
-                                     "top": slot.box[1] - slot.origin[1] + shift[1]})
+                                     "width": field.width, "left": slot.start - slot.origin[0],
+                                     "top": slot.box[1] - slot.origin[1]})
     return pages
 
 
-def offset(stencil: Stencil, document: doc.Document, rendered: Rendered) -> tuple[float, float] | None:
-    """How far the overlay's value boxes landed from the stencil's, when they all moved alike
-    and kept their size (None otherwise): (0, 0) when the overlay is right."""
+def lands(stencil: Stencil, document: doc.Document, rendered: Rendered) -> bool:
+    """Whether each of the overlay's values landed where the stencil's line is, with its size:
+    else the whole layout would have put it, or what follows it, elsewhere."""
     where = {slot.field: slot for slot in stencil.slots}
-    moves = set()
     if len(rendered.pages) != stencil.pages:
-        return None
+        return False
     checked = 0
     for number, page in enumerate(rendered.pages):
         # the values are placed absolutely: their boxes hang from placeholders in the tree
@@ -189,15 +162,11 @@ def offset(stencil: Stencil, document: doc.Document, rendered: Rendered) -> tupl
                 continue
             checked += 1
             slot = where[int(field)]
-            x, y, width, height = _box(child)
-            if slot.page != number or abs(width - slot.box[2]) > TOLERANCE_PX \
-                    or abs(height - slot.box[3]) > TOLERANCE_PX:
-                return None
-            moves.add((round(x - slot.box[0], 2), round(y - slot.box[1], 2)))
+            moved = [abs(a - b) for a, b in zip(_box(child), slot.box, strict=True)]
+            if slot.page != number or max(moved) > TOLERANCE_PX:
+                return False
     # a value whose box was not found is a value not checked
-    if len(moves) > 1 or checked != sum(1 for text in values(document) if text):
-        return None
-    return next(iter(moves), (0.0, 0.0))
+    return checked == sum(1 for text in values(document) if text)
 
 
 def marked(document: doc.Document, stencil: Stencil, rendered: Rendered) -> Rendered:

@@ -159,14 +159,13 @@ class PdfWriter:
         scan_marks.mark(document, rendered)
         return rendered
 
-    def overlay(self, document: doc.Document, stencil: Stencil, fit: str,
-                shift: tuple[float, float] = (0.0, 0.0)) -> Rendered:
+    def overlay(self, document: doc.Document, stencil: Stencil) -> Rendered:
         """A participant's copy of a personal sheet as the overlay of its stencil
         (stencil.py): their values and stamp alone, where the whole layout would put them."""
         self._check_glyphs(document)
         with self._template_errors():
             html = self.env.get_template(OVERLAY).render(
-                document=document, fit=fit, pages=overlay(document, stencil, shift), **self.context)
+                document=document, fit=stencil.fit, pages=overlay(document, stencil), **self.context)
         return self._layout(document, markup=html)
 
     def _layout(self, document: doc.Document, fit: str = "", markup: str | None = None) -> Rendered:
