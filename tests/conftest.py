@@ -1,8 +1,11 @@
 """Shared fixtures: the reference pack is built once per test session, for real."""
 from __future__ import annotations
 
+import atexit
 import json
 import os
+import shutil
+import tempfile
 from pathlib import Path
 
 import pytest
@@ -14,6 +17,10 @@ from workshopkit.render.pdf import patches
 # The tests read the English messages unless they ask for Thai (tests/test_i18n.py); set
 # before anything is imported that starts a process, so that render workers speak it too.
 os.environ[i18n.ENVIRONMENT] = "en"
+# Builds keep the DOCX fonts' subsets and the fits they found in the user's cache folder: the
+# suite has one of its own, empty when it starts, so that it neither reads nor fills the user's.
+os.environ["XDG_CACHE_HOME"] = tempfile.mkdtemp(prefix="workshopkit-tests-cache-")
+atexit.register(shutil.rmtree, os.environ["XDG_CACHE_HOME"], True)
 
 
 @pytest.fixture(autouse=True)

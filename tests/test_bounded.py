@@ -167,3 +167,28 @@ def test_a_resident_worker_keeps_what_a_call_left_and_restarts_after_a_limit(tmp
         assert resident.run(Call(_remember), "the pages") == 1
     finally:
         resident.close()
+
+
+def _take_turns(turns: bounded.Turns, pause: float) -> list[int]:
+    taken = []
+    for index in turns:
+        taken.append(index)
+        time.sleep(pause)
+    return taken
+
+
+@pytest.mark.parametrize("helper_pause", [0.001, 0.02])
+def test_the_worker_and_its_helper_each_take_the_next_turn_and_never_the_same(helper_pause):
+    turns = bounded.Turns(60)
+    helper = bounded.Beside(lambda: _take_turns(turns, helper_pause))
+    try:
+        helper.give()
+        here = _take_turns(turns, 0.005)
+        there = helper.result()
+    finally:
+        helper.close()
+    assert sorted(here + there) == list(range(60))  # every turn taken, once
+    assert here == sorted(here) and there == sorted(there)
+    assert here and there
+    # the slower one takes fewer: the turns follow who is free, not a split made beforehand
+    assert (len(there) < len(here)) == (helper_pause > 0.005)

@@ -181,6 +181,30 @@ def test_without_embedded_fonts_the_files_are_smaller(tmp_path):
     assert without.stat().st_size < with_fonts.stat().st_size - 50_000
 
 
+def test_the_subset_fonts_are_kept_for_the_next_build_and_embedded_from_there(tmp_path, monkeypatch):
+    from workshopkit.render.docx.fonts import EMBED_ELEMENTS, obfuscate, subset_face
+    from workshopkit.resources import FONT_FACES
+    monkeypatch.setenv("XDG_CACHE_HOME", str(tmp_path / "cache"))
+    path = write_definition(tmp_path, MINIMAL)
+    first = app.build(path, tmp_path / "a", ("docx",)).folder / "agenda.docx"
+    kept = sorted((tmp_path / "cache" / "workshopkit").iterdir())
+    faces = sorted(name.removesuffix(".ttf") for name in FONT_FACES.values())
+    assert [k.name.rsplit("-", 1)[0] for k in kept] == faces
+    for stored in kept:  # a kept face read back by the next build would be this, made afresh
+        face = stored.name.rsplit("-", 1)[0] + ".ttf"
+        stored.write_bytes(stored.read_bytes()[:32] + subset_face(face))
+    second = app.build(path, tmp_path / "b", ("docx",)).folder / "agenda.docx"
+    assert first.read_bytes() == second.read_bytes()
+    # the embedded faces are the subsets, in the order fontTable.xml names them
+    table = part(second, "word/fontTable.xml")
+    with zipfile.ZipFile(second) as archive:
+        for number, (style, file) in enumerate(FONT_FACES.items(), start=1):
+            element = table.find(f".//w:{EMBED_ELEMENTS[style]}", NS)
+            key = element.get(f"{{{W}}}fontKey")
+            hidden = archive.read(f"word/fonts/font{number}.odttf")
+            assert obfuscate(hidden, key) == subset_face(file)
+
+
 @pytest.mark.parametrize("name", ["agenda.docx", "self-assessment.docx", "facilitator-pack.docx"])
 def test_docx_reopens_with_real_paragraphs_and_tables(reference_pack, name):
     word = docx.Document(str(reference_pack / name))

@@ -32,3 +32,31 @@ def test_subsets_keep_thai_latin_punctuation_and_layout_features():
         assert 0x0E4D in cmap and 0x0E32 in cmap  # shaping draws ำ from these two
         assert {"GSUB", "GPOS", "GDEF"} <= set(font.keys())
         assert 0x4E00 not in cmap and len(cmap) < 400
+
+
+def test_a_subset_is_named_by_all_it_is_made_from(monkeypatch):
+    from workshopkit.render.docx import fonts
+
+    name = fonts.face_name("Sarabun-Regular.ttf")
+    assert name.startswith("Sarabun-Regular-") and name != fonts.face_name("Sarabun-Bold.ttf")
+    monkeypatch.setattr(fonts, "SUBSET_RANGES", [*fonts.SUBSET_RANGES, (0x0100, 0x017F)])
+    assert fonts.face_name("Sarabun-Regular.ttf") != name
+    monkeypatch.undo()
+    monkeypatch.setitem(fonts.SUBSET_OPTIONS, "hinting", False)
+    assert fonts.face_name("Sarabun-Regular.ttf") != name
+
+
+def test_faces_given_are_the_faces_embedded(monkeypatch):
+    from workshopkit.render.docx import fonts
+
+    made = {face.element: face.data for face in faces()}
+    monkeypatch.setattr(fonts, "_given", {})
+    monkeypatch.setattr(fonts, "subset_face", lambda file: b"made:" + file.encode())
+    fonts.give({"Sarabun-Bold.ttf": b"kept"})
+    try:
+        given = {face.element: face.data for face in fonts.faces()}
+        assert given["embedBold"] == b"kept" and given["embedRegular"] == b"made:Sarabun-Regular.ttf"
+    finally:
+        fonts.faces.cache_clear()
+    monkeypatch.undo()
+    assert {face.element: face.data for face in faces()} == made

@@ -212,3 +212,31 @@ def test_no_message_is_marked_inside_an_f_string():
                 for inner in ast.walk(node):
                     assert not (isinstance(inner, ast.Call) and getattr(inner.func, "id", "") in ("_", "N_")), \
                         f"{path.relative_to(SOURCE)}:{node.lineno}: a message marked inside an f-string"
+
+
+@pytest.mark.parametrize(("lang", "said"), [("th", "ถ้าพิมพ์จะถูกตัดหาย"), ("en", "it would be cut off on paper")])
+def test_the_render_worker_speaks_the_commands_language(tmp_path, lang, said):
+    """The `workshopkit` command starts the render workers' server before it reads its
+    arguments with click: what the worker says (here, that a table runs off the page) must
+    still be in the language asked for."""
+    import os
+    import subprocess
+    import sys
+    look = tmp_path / "look"
+    look.mkdir()
+    (look / "print.css").write_text("table.grid { width: 250mm; }", encoding="utf-8")
+    definition = tmp_path / "pushed.yaml"
+    definition.write_text(BASE.replace("activities:", """\
+worksheets:
+  - id: wide
+    title: ตารางกว้าง
+    blocks:
+      - {type: table, label_column: ประเด็น, columns: [บันทึก], rows: [แถวแรก]}
+theme: {templates: look}
+activities:"""), encoding="utf-8")
+    env = {k: v for k, v in os.environ.items() if k != i18n.ENVIRONMENT}
+    command = Path(sys.executable).parent / "workshopkit"  # the console script, as people run it
+    result = subprocess.run([str(command), "--lang", lang, "build", str(definition), "--format", "pdf",
+                             "-o", str(tmp_path / "out")], capture_output=True, text=True, env=env)
+    assert result.returncode == 2 and "Traceback" not in result.stderr
+    assert said in result.stderr, result.stderr

@@ -147,3 +147,35 @@ def test_a_scratch_folder_is_gone_with_what_was_put_in_it():
         output.write_atomic(folder / "รายชื่อ.csv", "ชื่อ\nสมศรี\n".encode())
         assert (folder / "รายชื่อ.csv").read_text(encoding="utf-8") == "ชื่อ\nสมศรี\n"
     assert not folder.exists()
+
+
+def kept_as():
+    return output.cache_folder() / "face.ttf"
+
+
+def test_what_is_kept_is_read_back_by_the_next_process_and_made_again_when_spoilt(tmp_path, monkeypatch):
+    monkeypatch.setenv("XDG_CACHE_HOME", str(tmp_path / "cache"))
+    made = []
+
+    def make():
+        made.append(1)
+        return b"subset font"
+
+    assert output.kept(kept_as(), make) == b"subset font" and len(made) == 1
+    stored = tmp_path / "cache" / "workshopkit" / "face.ttf"
+    assert stored.read_bytes().endswith(b"subset font")
+    assert output.kept(kept_as(), make) == b"subset font" and len(made) == 1  # read, not made
+    stored.write_bytes(stored.read_bytes()[:-3])  # a file cut short is never used
+    assert output.kept(kept_as(), make) == b"subset font" and len(made) == 2
+    assert output.kept(kept_as(), make) == b"subset font" and len(made) == 2
+
+
+def test_a_cache_that_cannot_be_written_only_costs_time(tmp_path, monkeypatch):
+    blocked = tmp_path / "file"
+    blocked.write_text("not a folder")
+    monkeypatch.setenv("XDG_CACHE_HOME", str(blocked))
+    assert output.kept(kept_as(), lambda: b"made") == b"made"
+    monkeypatch.setenv("XDG_CACHE_HOME", "relative/cache")  # not absolute: the home's is used
+    monkeypatch.setenv("HOME", str(tmp_path / "home"))
+    assert output.kept(kept_as(), lambda: b"made") == b"made"
+    assert (tmp_path / "home" / ".cache" / "workshopkit" / "face.ttf").is_file()

@@ -172,6 +172,69 @@ def test_a_last_page_that_cannot_be_refitted_is_a_warning_with_the_page(tmp_path
            "print it as it is" in built.warnings
 
 
+def _writer_counting_layouts(monkeypatch, remembered=None):
+    """A PDF writer whose every layout is counted, with the fits of an earlier build."""
+    from workshopkit.paper.page import PageDescription
+    from workshopkit.render.pdf.writer import PdfWriter
+    writer = PdfWriter(ROOT, PageDescription(), remembered)
+    layouts = []
+    original = writer._layout
+
+    def counted(document, fit="", markup=None):
+        layouts.append(fit if markup is None else "")
+        return original(document, fit, markup)
+    monkeypatch.setattr(writer, "_layout", counted)
+    return writer, layouts
+
+
+def test_the_fit_a_document_needed_is_tried_first_by_the_next_build(tmp_path, monkeypatch):
+    from workshopkit.compose import compose_all
+    definition = agenda_of(tmp_path / "long.yaml", 22, ["หมายเหตุข้อแรก", "หมายเหตุข้อที่สอง"])
+    agenda = compose_all(read_workshop(definition))[0]
+    first, laid_out = _writer_counting_layouts(monkeypatch)
+    once = first.render(agenda)
+    assert laid_out == ["", "fit-1"] and len(once.pages) == 1 and first.fitted["agenda"] == "fit-1"
+    assert list(first.learned.values()) == ["fit-1:1"]
+    again, laid_out = _writer_counting_layouts(monkeypatch, first.learned)
+    assert len(again.render(agenda).pages) == 1 and laid_out == ["fit-1"]  # one layout, not two
+    assert again.fitted["agenda"] == "fit-1" and again.learned == first.learned
+    # what was kept is only trusted when it gives the pages it gave: else every step again
+    spoilt = {key: "fit-1:2" for key in first.learned}
+    third, laid_out = _writer_counting_layouts(monkeypatch, spoilt)
+    assert len(third.render(agenda).pages) == 1 and laid_out == ["fit-1", "", "fit-1"]
+    assert third.learned == first.learned
+    # a changed document is another key: laid out as if nothing were kept
+    longer = compose_all(read_workshop(agenda_of(tmp_path / "l2.yaml", 23, ["หมายเหตุข้อแรก"])))[0]
+    fourth, laid_out = _writer_counting_layouts(monkeypatch, first.learned)
+    fourth.render(longer)
+    assert laid_out[0] == ""
+
+
+def test_a_page_no_step_saved_is_not_refitted_again_and_still_said(tmp_path, monkeypatch):
+    from workshopkit.compose import compose_all
+    definition = tmp_path / "tall.yaml"
+    definition.write_text(NEARLY_EMPTY_LAST_PAGE, encoding="utf-8")
+    notes = next(d for d in compose_all(read_workshop(definition)) if d.slug == "worksheet-notes")
+    first, laid_out = _writer_counting_layouts(monkeypatch)
+    assert len(first.render(notes).pages) == 2
+    assert laid_out == ["", "fit-1", "fit-1 fit-2", "fit-1 fit-2 fit-3"]
+    assert list(first.learned.values()) == [":2"]
+    again, laid_out = _writer_counting_layouts(monkeypatch, first.learned)
+    assert len(again.render(notes).pages) == 2 and laid_out == [""]
+    assert again.warnings == first.warnings and "page 2 is a quarter full or less" in again.warnings[0]
+
+
+def test_a_build_keeps_the_fits_it_found_for_the_next_in_the_cache_folder(tmp_path, monkeypatch):
+    monkeypatch.setenv("XDG_CACHE_HOME", str(tmp_path / "cache"))
+    definition = agenda_of(tmp_path / "long.yaml", 22, ["หมายเหตุข้อแรก", "หมายเหตุข้อที่สอง"])
+    first = app.build(definition, tmp_path / "a", ("pdf",))
+    kept = json.loads((tmp_path / "cache" / "workshopkit" / app.FITS).read_text(encoding="utf-8"))
+    assert "fit-1:1" in kept.values()
+    second = app.build(definition, tmp_path / "b", ("pdf",))
+    for entry in first.entries:
+        assert page_texts(second.folder / entry.path) == page_texts(first.folder / entry.path)
+
+
 def test_group_rows_of_the_action_plan_have_no_writing_height(reference_pack):
     plan = read_workshop(REFERENCE).action_plan
     groups = {row.label for row in plan.rows if row.rows}

@@ -209,12 +209,13 @@ def subsets(pdf) -> list[str]:
 
 
 def test_the_files_are_cut_from_pages_drawn_once_with_one_subset_of_each_face(reference_pack, manifest):
-    """assemble.files: the packs and the single documents are cut from two drawings (each core
-    lays out and paints half the documents), so a file carries each face at most once per
-    drawing, the same subsets as every other file (their tag, ABCDEF+Sarabun, says which)."""
+    """assemble.files: the packs and the single documents are cut from three drawings (the
+    documents each core laid out and painted, and the front matter painted last), so a file
+    carries each face at most once per drawing, the same subsets as every other file (their
+    tag, ABCDEF+Sarabun, says which)."""
     drawn = subsets(reference_pack / "facilitator-pack.pdf")
     assert all(s.split("+")[1].startswith("Sarabun") for s in drawn)
-    assert max(drawn.count(face) for face in drawn) <= 2
+    assert max(drawn.count(face) for face in drawn) <= 3
     for entry in manifest["documents"]:
         if entry["format"] == "pdf":
             alone = subsets(reference_pack / entry["path"])
@@ -253,3 +254,23 @@ def test_a_page_in_several_files_is_painted_once(writer):
     assert [len(PdfReader(io.BytesIO(data)).pages) for data in (alone, both, again)] == [1, 2, 2]
     assert "หน้าสอง" in PdfReader(io.BytesIO(alone)).pages[0].extract_text()
     assert "หน้าแรก" in PdfReader(io.BytesIO(both)).pages[0].extract_text()
+
+
+def test_a_qr_codes_svg_darkens_exactly_its_modules_in_runs_along_the_rows():
+    import qrcode
+
+    from workshopkit import qr
+    url = "https://docs.google.com/forms/d/e/1FAIpQLSd-example/viewform?usp=pp_url&entry.1=สมชาย"
+    code = qrcode.QRCode(error_correction=qrcode.constants.ERROR_CORRECT_M, border=4)
+    code.add_data(url)
+    code.make(fit=True)
+    size = code.modules_count + 8
+    dark = set()
+    svg = qr.svg(url).decode()
+    assert f'viewBox="0 0 {size} {size}"' in svg and f'width="{size}mm"' in svg
+    runs = re.findall(r"M(\d+),(\d+)h(\d+)v1h-(\d+)z", svg)
+    for x, y, width, back in runs:
+        assert width == back
+        dark |= {(int(x) + i, int(y)) for i in range(int(width))}
+    assert dark == {(x + 4, y + 4) for y, row in enumerate(code.modules) for x, on in enumerate(row) if on}
+    assert len(runs) < 0.6 * len(dark)  # runs, not a square for each module

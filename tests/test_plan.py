@@ -10,9 +10,11 @@ from workshopkit.compose.plan import (
     PrintJob,
     contents,
     duplex_count,
+    longest_first,
     participant_documents,
     plan,
     print_jobs,
+    without_front,
 )
 from workshopkit.definition.read import read_workshop
 from workshopkit.wording.style import Style
@@ -68,3 +70,20 @@ def test_every_document_stands_alone_and_in_its_audiences_pack():
     assert bundles["participant-pack"].own_sheets
     assert [d.slug for d in bundles["facilitator-pack"].documents] == [
         "cover", "print-checklist", "agenda", "a", "b"]
+
+
+def test_the_files_without_front_matter_are_those_that_hold_neither_cover_nor_checklist():
+    workshop = read_workshop(REFERENCE)
+    documents = [sheet("agenda", "facilitator"), sheet("a")]
+    bundles = plan(workshop, Style(), documents, 10, sheet("print-checklist", "facilitator"),
+                   sheet("cover", "facilitator"))
+    assert [b.stem for b in without_front(bundles)] == ["agenda", "a", "participant-pack"]
+
+
+def test_the_longest_to_lay_out_comes_first_and_a_table_row_weighs_more_than_a_word():
+    rows = tuple(doc.Row((doc.Cell((doc.text(str(n)),)),)) for n in range(30))
+    sign_in = doc.Document("sign-in", "sign-in", "Sign in", "facilitator",
+                           (doc.Table((100,), (), rows),))
+    notes = doc.Document("worksheet", "notes", "Notes", "participant", (doc.text("word " * 500),))
+    short = doc.Document("worksheet", "short", "Short", "participant", (doc.text("word " * 50),))
+    assert [d.slug for d in longest_first([short, notes, sign_in])] == ["sign-in", "notes", "short"]

@@ -1,4 +1,29 @@
-from .cli import main
+"""`workshopkit` and `python -m workshopkit`: the command line (cli.py), with a head start.
+
+A command that renders starts the render workers' server before anything else is loaded: the
+server imports WeasyPrint and fills its caches (about two seconds) on the other core while
+this process loads the toolkit and reads and composes the definition, which takes about as
+long. The command's language is chosen first, because every worker the server forks speaks
+the language the server was started with.
+"""
+import sys
+
+from . import i18n
+from .render import bounded
+
+RENDERING = {"build", "watch", "results", "scan", "studio"}
+
+
+def main() -> None:
+    """The command line, the render workers' server started first when it will be needed."""
+    args = sys.argv[1:]
+    if RENDERING.intersection(args):
+        i18n.choose_for(args)
+        bounded.prepare()
+    from .cli import main as command_line
+
+    command_line()
+
 
 if __name__ == "__main__":
     main()

@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import functools
 import json
+from collections import defaultdict
 from collections.abc import Sequence
 from dataclasses import asdict, dataclass, field
 from pathlib import Path
@@ -19,6 +20,7 @@ from typing import TYPE_CHECKING, Any
 
 from . import output
 from .compose import Front, compose_all, compose_front
+from .compose import plan as plans
 from .compose.page_description import describe
 from .compose.personal import numbered_sets, personal_sets
 from .compose.plan import FRONT, PRINT_RUN, Bundle, Entry, PrintJob, participant_documents, plan
@@ -26,7 +28,7 @@ from .compose.results_report import compose_results
 from .compose.roster_day import compose_roster_day, roster_problems
 from .compose.sign_in import compose_sign_in
 from .compose.style import style_of
-from .compose.tree import Document, Table, document_text
+from .compose.tree import Document
 from .definition import library, model, thai_lint
 from .definition.loader import load_file
 from .definition.read import Read, check_text, read_definition, read_workshop
@@ -45,6 +47,7 @@ if TYPE_CHECKING:  # the build never loads WeasyPrint; only the render worker do
     from .render.files import Renderer
 
 FORMATS = ("pdf", "docx")
+FITS = "fits.json"  # in the cache folder: the fit each document's HTML got (PdfWriter.learned)
 BLANK_SIGN_IN_ROWS = 20
 read = read_workshop
 
@@ -72,6 +75,8 @@ class _PackJob:
     page: PageDescription
     source_dir: Path
     embed_fonts: bool
+    cache: Path  # where the DOCX writer's subset fonts are kept, as the build's user has it
+    fits: dict[str, str]  # the fits earlier builds found (PdfWriter.learned)
 
 
 def build(definition: Path, out: Path, formats: tuple[str, ...] = FORMATS, *,
@@ -93,7 +98,7 @@ def build(definition: Path, out: Path, formats: tuple[str, ...] = FORMATS, *,
     workshop = read.workshop
     bounds = Bounds.for_people(len(signers) if people else 0, max_seconds, max_memory_mib)
     with output.pack_folder(out, str(workshop.id)) as folder:
-        (files, jobs, layout_warnings), usage = bounded.run(
+        (files, jobs, layout_warnings, learned), usage = bounded.run(
             bounded.Call(_render_pack, (job,)), bounds, f"the pack of {definition.name}", progress)
         entries = [entry for _, entry in files]
         manifest = {"workshop": {"id": workshop.id, "title": workshop.title},
@@ -101,6 +106,7 @@ def build(definition: Path, out: Path, formats: tuple[str, ...] = FORMATS, *,
                     "print_checklist": [{**asdict(j), "sheets": j.sheets,
                                          "sides": "double" if j.duplex else "single"} for j in jobs]}
         left = output.write_pack(folder, [(e.path, data) for data, e in files], manifest)
+    output.remember(job.cache / FITS, learned)
     return Pack(folder, entries, jobs, [*map(str, read.warnings), *(people.warnings if people else []),
                                         *layout_warnings, *left], usage)
 
@@ -131,43 +137,55 @@ def _pack_job(definition: Path, people: Roster | None, participants: int | None,
         sets = numbered_sets(participant_documents(documents), participants, style)
     copies = len(people.participants) if people else (expected or 1)
     job = _PackJob(workshop, tuple(documents), tuple(sets), formats, copies,
-                   describe(workshop, definition.parent), definition.parent, embed_fonts)
+                   describe(workshop, definition.parent), definition.parent, embed_fonts,
+                   output.cache_folder(), output.recalled(output.cache_folder() / FITS))
     return read, job, signers
 
 
-def _render_pack(job: _PackJob, progress: Progress) -> tuple[list[tuple[bytes, Entry]], list[PrintJob],
-                                                             list[str]]:
+def _render_pack(job: _PackJob, progress: Progress
+                 ) -> tuple[list[tuple[bytes, Entry]], list[PrintJob], list[str], dict[str, str]]:
     """In the render worker: lay the documents out, compose the front matter from their page
-    counts, and draw every file of the plan."""
-    from .render.docx.fonts import faces
+    counts, and draw every file of the plan; what layout warned, and the fits it found."""
     from .render.files import Renderer, docx_files, drawn_elsewhere  # the build never loads WeasyPrint
 
-    # Both are forked before this worker starts Pango, as cleanly as the worker itself was.
-    # The DOCX files need no layout but the front's page counts: written on the other core,
-    # which subsets their fonts while this one lays out. Without a print run (which has
-    # workers of its own), half the PDF documents are laid out and painted there too.
-    docx = bounded.Beside(functools.partial(docx_files, job.page, job.embed_fonts), ready=faces) \
-        if "docx" in job.formats else None
-    away = _other_half(job.documents) if "pdf" in job.formats and not job.sets else []
-    helper = bounded.Beside(functools.partial(drawn_elsewhere, job.page, job.source_dir)) if away else None
+    # All are forked before this worker starts Pango, as cleanly as the worker itself was.
+    # The DOCX files need no layout: those without the front matter are written on the other
+    # core at once, the print checklist and the facilitator pack once the front's page counts
+    # are known. Without a print run (which has workers of its own), the documents are laid
+    # out (and painted, for PDF) by this worker and a helper beside it, each taking the next.
+    style = style_of(job.workshop)
+    kept_faces = functools.partial(_kept_faces, job.cache) if job.embed_fonts else None
+    docx = [bounded.Beside(functools.partial(docx_files, job.page, job.embed_fonts), ready=kept_faces)
+            for _ in range(2)] if "docx" in job.formats else []
+    order = plans.longest_first(job.documents) if not job.sets else []
+    turns = bounded.Turns(len(order))
+    helper = bounded.Beside(functools.partial(drawn_elsewhere, job.page, job.source_dir,
+                                              "pdf" in job.formats, turns, job.fits)) if order else None
+    early = plans.without_front(plan(job.workshop, style, job.documents, job.copies, *_guessed_front(job))) \
+        if docx else []
     try:
+        if docx:
+            docx[0].give(early)
         if helper:
-            helper.give(away)
-        renderer = Renderer(job.page, job.source_dir, job.embed_fonts)
+            helper.give(order)
+        renderer = Renderer(job.page, job.source_dir, job.embed_fonts, job.fits)
         run = renderer.print_run(participant_documents(job.documents), job.sets, progress) if job.sets \
             else None
         extension = "pdf" if "pdf" in job.formats else "docx"
-        pages = renderer.pages([d for d in job.documents if d.slug not in {a.slug for a in away}])
-        drawn, helper_warnings = [], []
-        if helper:
-            drawing, helper_warnings = helper.result()
-            drawn.append(drawing)
-            pages.update({slug: placed.count for slug, placed in drawing.documents.items()})
+        mine = []
+        for index in turns:  # the next document the helper has not taken
+            renderer.pages([order[index]])
+            mine.append(order[index])
+        # painted while the helper paints its own; the front and the blank back come last
+        drawn = [renderer.drawing(mine, blank=False)] if mine and "pdf" in job.formats else []
+        drawing, counts, helper_warnings, learned = helper.result() if helper else (None, {}, [], {})
+        drawn += [drawing] if drawing else []
+        pages = {**renderer.pages([d for d in job.documents if d.slug not in counts]), **counts}
         front = _front(renderer, job, run.pages if run else None, extension, pages)
-        style = style_of(job.workshop)
+        bundles = plan(job.workshop, style, job.documents, job.copies, front.print_checklist,
+                       front.docx_cover)
         if docx:
-            docx.give(plan(job.workshop, style, job.documents, job.copies, front.print_checklist,
-                           front.docx_cover))
+            docx[1].give([b for b in bundles if b not in early])
         files: list[tuple[bytes, Entry]] = []
         if "pdf" in job.formats:
             files += renderer.pdf_files(plan(job.workshop, style, job.documents, job.copies,
@@ -176,30 +194,28 @@ def _render_pack(job: _PackJob, progress: Progress) -> tuple[list[tuple[bytes, E
                 files.append((run.data, Entry("participants-print", "pdf", PRINT_RUN, run.pages,
                                               "participant", 1, style.label("print_job"))))
         if docx:
-            files += docx.result()
-        return files, front.jobs, list(dict.fromkeys([*helper_warnings, *renderer.warnings]))
+            written_docx = {entry.path: (data, entry) for beside in docx for data, entry in beside.result()}
+            files += [written_docx[f"{b.stem}.docx"] for b in bundles]
+        return (files, front.jobs, list(dict.fromkeys([*helper_warnings, *renderer.warnings])),
+                {**learned, **renderer.pdf.learned})
     finally:
-        for beside in (docx, helper):
-            if beside:
-                beside.close()
+        for beside in [*docx, *([helper] if helper else [])]:
+            beside.close()
 
 
-def _other_half(documents: Sequence[Document]) -> list[Document]:
-    """About half the work of laying the documents out, for the helper: the heaviest first to
-    the side with less, counting the front matter this worker lays out as well. A document
-    costs its words and, far more each, its table rows (a sign-in sheet is little text)."""
-    def cost(document: Document) -> int:
-        rows = sum(len(b.body) for b in document.blocks if isinstance(b, Table))
-        return len(document_text(document)) + 140 * rows
+def _guessed_front(job: _PackJob) -> tuple[Document, Document]:
+    """The print checklist and DOCX cover for a page each: enough to plan the files without them."""
+    front = compose_front(job.workshop, job.documents, defaultdict(lambda: 1), job.copies, None, "docx")
+    return front.print_checklist, front.docx_cover
 
-    here, there, away = 3500, 0, []  # the cover and the print checklist stay here
-    for document in sorted(documents, key=cost, reverse=True):
-        if there < here:
-            there += cost(document)
-            away.append(document)
-        else:
-            here += cost(document)
-    return away
+
+def _kept_faces(cache: Path) -> None:
+    """The DOCX writer's subset faces from the `cache` folder (subsetting them takes a second),
+    made and kept there by the first build that needs them."""
+    from .render.docx import fonts
+
+    fonts.give({file: output.kept(cache / fonts.face_name(file), functools.partial(fonts.subset_face, file))
+                for file in fonts.FONT_FACES.values()})
 
 
 def _front(renderer: Renderer, job: _PackJob, run_pages: int | None, extension: str,
@@ -245,7 +261,7 @@ def build_results(definition: Path, responses: Sequence[Path], out: Path,
     report = compose_results(workshop, data, style_of(workshop), per_participant)
     bundle = Bundle("results", "results-report", "facilitator", 1, report.title, (report,))
     task = bounded.Call(_render_bundle, (bundle, formats, describe(workshop, definition.parent),
-                                         definition.parent))
+                                         definition.parent, output.cache_folder()))
     bounds = Bounds.for_people(0, max_seconds, max_memory_mib)
     with output.pack_folder(out, str(workshop.id)) as folder:
         (files, layout_warnings), usage = bounded.run(task, bounds, "the results report")
@@ -255,13 +271,14 @@ def build_results(definition: Path, responses: Sequence[Path], out: Path,
 
 
 def _render_bundle(bundle: Bundle, formats: tuple[str, ...], page: PageDescription, source_dir: Path,
-                   progress: Progress) -> tuple[list[tuple[bytes, Entry]], list[str]]:
+                   cache: Path, progress: Progress) -> tuple[list[tuple[bytes, Entry]], list[str]]:
     """In the render worker: one bundle in each format asked for."""
     from .render.files import Renderer
 
     renderer = Renderer(page, source_dir)
     files = renderer.pdf_files([bundle]) if "pdf" in formats else []
     if "docx" in formats:
+        _kept_faces(cache)
         files += renderer.docx_files([bundle])
     return files, renderer.warnings
 

@@ -4,7 +4,6 @@ status 2. Any other exception is a bug and ends with a traceback and status 1.""
 from __future__ import annotations
 
 import contextlib
-import os
 import sys
 import unicodedata
 from collections.abc import Iterable, Iterator
@@ -57,24 +56,11 @@ def _padded(text: str, width: int) -> str:
     return text + " " * max(0, width - shown)
 
 
-def _said_language(args: list[str]) -> str | None:
-    for i, arg in enumerate(args):
-        if arg == "--lang" and i + 1 < len(args):
-            return args[i + 1]
-        if arg.startswith("--lang="):
-            return arg.split("=", 1)[1]
-    return None
-
-
 class _Commands(click.Group):
     def parse_args(self, ctx: click.Context, args: list[str]) -> list[str]:
         # the language of every message, --help and click's own errors included, before click
         # reads anything: --lang, else the user's locale or the definition's
-        definition = next((Path(a) for a in args if a.endswith((".yaml", ".yml"))), None)
-        said = _said_language(args)
-        if said is None and "studio" in args and i18n.ENVIRONMENT not in os.environ:
-            said = "th"  # the studio is for trainers: Thai unless they choose English
-        i18n.choose(said, definition)
+        i18n.choose_for(args)
         cli_words.speak(self, HELP_VALUES)
         return super().parse_args(ctx, args)
 

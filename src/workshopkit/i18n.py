@@ -15,7 +15,7 @@ from __future__ import annotations
 import gettext
 import os
 import re
-from collections.abc import Callable
+from collections.abc import Callable, Sequence
 from functools import cache
 from pathlib import Path
 
@@ -35,6 +35,24 @@ def choose(explicit: str | None = None, definition: Path | None = None) -> str:
         chosen = "th" if locale.lower().startswith("th") or _written_in_thai(definition) else "en"
     os.environ[ENVIRONMENT] = chosen
     return chosen
+
+
+def choose_for(args: Sequence[str]) -> str:
+    """`choose` for a command line: its --lang, else the definition it names; the studio is for
+    trainers, so it speaks Thai unless the user said otherwise."""
+    said = _said_language(args)
+    if said is None and "studio" in args and ENVIRONMENT not in os.environ:
+        said = "th"
+    return choose(said, next((Path(a) for a in args if a.endswith((".yaml", ".yml"))), None))
+
+
+def _said_language(args: Sequence[str]) -> str | None:
+    for i, arg in enumerate(args):
+        if arg == "--lang" and i + 1 < len(args):
+            return args[i + 1]
+        if arg.startswith("--lang="):
+            return arg.split("=", 1)[1]
+    return None
 
 
 def _written_in_thai(definition: Path | None) -> bool:

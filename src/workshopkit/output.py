@@ -12,10 +12,11 @@ from __future__ import annotations
 
 import contextlib
 import errno
+import hashlib
 import json
 import os
 import tempfile
-from collections.abc import Iterator, Sequence
+from collections.abc import Callable, Iterator, Sequence
 from pathlib import Path
 
 from .errors import OutputError
@@ -170,6 +171,52 @@ def _temporary(path: Path, data: bytes, mode: int | None = None) -> Path:
         name.unlink(missing_ok=True)
         raise
     return name
+
+
+def kept(path: Path, make: Callable[[], bytes]) -> bytes:
+    """What `make()` returns, kept as `path` (in the cache folder, named for whatever the bytes
+    are made from): a later process reads them back instead of making them again. A cache that
+    cannot be read or written, or a kept file that is not whole, only costs the time of making
+    the bytes here."""
+    with contextlib.suppress(OSError):
+        stored = path.read_bytes()
+        digest, data = stored[:32], stored[32:]
+        if hashlib.sha256(data).digest() == digest:
+            return data
+    data = make()
+    with contextlib.suppress(OSError, OutputError):
+        path.parent.mkdir(parents=True, exist_ok=True)
+        write_atomic(path, hashlib.sha256(data).digest() + data)
+    return data
+
+
+def recalled(path: Path) -> dict[str, str]:
+    """What `remember` kept at `path`; nothing when it cannot be read."""
+    with contextlib.suppress(OSError, ValueError):
+        kept = json.loads(path.read_text(encoding="utf-8"))
+        if isinstance(kept, dict):
+            return {str(key): str(value) for key, value in kept.items()}
+    return {}
+
+
+def remember(path: Path, learned: dict[str, str], keep: int = 5000) -> None:
+    """`learned` added to what is kept at `path`, of which the newest `keep` entries stay. A
+    cache that cannot be written only makes the next build slower."""
+    if not learned:
+        return
+    kept = {key: value for key, value in recalled(path).items() if key not in learned}
+    entries = list({**kept, **learned}.items())[-keep:]
+    with contextlib.suppress(OSError, OutputError):
+        path.parent.mkdir(parents=True, exist_ok=True)
+        write_atomic(path, json.dumps(dict(entries), indent=0).encode())
+
+
+def cache_folder() -> Path:
+    """The user's cache folder for workshopkit (XDG_CACHE_HOME, else ~/.cache)."""
+    base = os.environ.get("XDG_CACHE_HOME", "")
+    if not os.path.isabs(base):  # as the XDG specification says: a relative one is ignored
+        base = os.path.join(os.path.expanduser("~"), ".cache")
+    return Path(base) / "workshopkit"
 
 
 @contextlib.contextmanager

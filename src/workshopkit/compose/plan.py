@@ -148,3 +148,20 @@ def contents(documents: Sequence[doc.Document], pages: Mapping[str, int]) -> lis
         listed.append((document.title, page if pages else None))
         page += pages.get(document.slug, 0)
     return listed
+
+
+def without_front(bundles: Sequence[Bundle]) -> list[Bundle]:
+    """The files of a plan that hold none of the front matter: the same whatever the page
+    counts turn out to be."""
+    return [b for b in bundles if not any(d.slug in FRONT for d in b.documents)]
+
+
+def longest_first(documents: Sequence[doc.Document]) -> list[doc.Document]:
+    """The documents in the order two processes laying them out take them, the longest to lay
+    out first, so that neither is left with a long one at the end. A document costs its words
+    and, far more each, its table rows (a sign-in sheet is little text)."""
+    def cost(document: doc.Document) -> int:
+        rows = sum(len(b.body) for b in document.blocks if isinstance(b, doc.Table))
+        return len(doc.document_text(document)) + 140 * rows
+
+    return sorted(documents, key=cost, reverse=True)

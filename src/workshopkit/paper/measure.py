@@ -8,6 +8,7 @@ import re
 from functools import cache
 
 from ..resources import FONT_FACES, fonts_dir
+from .dictionary import thai_words_of
 
 MM_PER_PT = 25.4 / 72
 _THAI = re.compile("[\u0e01-\u0e4e]")
@@ -36,9 +37,7 @@ def words(text: str) -> tuple[str, ...]:
     out: list[str] = []
     for chunk in text.split():
         if _THAI.search(chunk):
-            from pythainlp.tokenize import word_tokenize  # only for Thai text
-
-            out += [w for w in word_tokenize(chunk, engine="newmm") if w.strip()]
+            out += [w for w in thai_words_of(chunk) if w.strip()]
         else:
             out.append(chunk)
     return tuple(out)

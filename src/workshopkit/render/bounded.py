@@ -17,7 +17,7 @@ import sys
 import threading
 import time
 import traceback
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
 from dataclasses import dataclass
 from multiprocessing.connection import Connection
 from typing import Any
@@ -287,6 +287,32 @@ class Beside:
         _answer(answers, outcome)
         answers.close()
         os._exit(0)  # not the worker's exit handlers: they belong to the worker
+
+
+class Turns:
+    """Indices 0..count-1 handed out one at a time to whichever process asks first: the render
+    worker and a Beside made after this share them, so that each takes the next document as
+    soon as it is free (how long one takes to lay out is only known once it is). Iterating
+    gives the indices this process takes."""
+
+    def __init__(self, count: int):
+        self.count = count
+        fork = "fork" in multiprocessing.get_all_start_methods()
+        # inherited by a Beside forked after it; without fork, one process takes every turn
+        self._next = multiprocessing.get_context("fork").Value("i", 0) if fork else None
+        self._taken = 0
+
+    def __iter__(self) -> Iterator[int]:
+        while True:
+            if self._next is None:
+                index, self._taken = self._taken, self._taken + 1
+            else:
+                with self._next.get_lock():
+                    index = self._next.value
+                    self._next.value = index + 1
+            if index >= self.count:
+                return
+            yield index
 
 
 class Resident:

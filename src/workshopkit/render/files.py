@@ -8,7 +8,7 @@ come composed, and the bytes go back to the build.
 """
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Mapping, Sequence
 from pathlib import Path
 
 from weasyprint import Document as Rendered
@@ -16,7 +16,7 @@ from weasyprint import Document as Rendered
 from ..compose import tree as doc
 from ..compose.plan import Bundle, Entry
 from ..paper.page import PageDescription
-from .bounded import Progress
+from .bounded import Progress, Turns
 from .docx.writer import DocxWriter
 from .pdf import assemble
 from .pdf.writer import PdfWriter
@@ -27,11 +27,12 @@ class Renderer:
     """The renderer of one build: one PDF writer (fonts and templates loaded once) and what it
     has laid out, by document slug."""
 
-    def __init__(self, page: PageDescription, source_dir: Path, embed_fonts: bool = True):
+    def __init__(self, page: PageDescription, source_dir: Path, embed_fonts: bool = True,
+                 remembered: Mapping[str, str] | None = None):
         self.page = page
         self.source_dir = source_dir.resolve()
         self.embed_fonts = embed_fonts
-        self.pdf = PdfWriter(self.source_dir, page)
+        self.pdf = PdfWriter(self.source_dir, page, remembered)
         self._laid_out: dict[str, tuple[doc.Document, Rendered]] = {}
         self._laid_out_warnings: dict[str, list[str]] = {}  # by slug: what its last layout said
         self._run_warnings: list[str] = []
@@ -104,12 +105,19 @@ class Renderer:
         return list(dict.fromkeys([*laid_out, *self.pdf.warnings, *self._run_warnings]))
 
 
-def drawn_elsewhere(page: PageDescription, source_dir: Path, documents: Sequence[doc.Document]
-                    ) -> tuple[assemble.Drawing, list[str]]:
-    """In a helper process beside the render worker, on the other core: the documents laid
-    out and painted into one drawing, and what laying them out warned."""
-    renderer = Renderer(page, source_dir)
-    return renderer.drawing(documents, blank=False), renderer.warnings
+def drawn_elsewhere(page: PageDescription, source_dir: Path, draw: bool, turns: Turns,
+                    remembered: Mapping[str, str], documents: Sequence[doc.Document]
+                    ) -> tuple[assemble.Drawing | None, dict[str, int], list[str], dict[str, str]]:
+    """In a helper process beside the render worker, on the other core: each document it takes
+    its turn at laid out and, when PDF files are made, all of them painted into one drawing;
+    their page counts, what laying them out warned, and the fits it learned."""
+    renderer = Renderer(page, source_dir, remembered=remembered)
+    taken = []
+    for index in turns:
+        renderer.pages([documents[index]])
+        taken.append(documents[index])
+    drawing = renderer.drawing(taken, blank=False) if draw and taken else None
+    return drawing, renderer.pages(taken), renderer.warnings, renderer.pdf.learned
 
 
 def _contents(bundle: Bundle, counts: dict[str, int]) -> list[assemble.Page]:

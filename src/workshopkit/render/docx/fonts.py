@@ -8,12 +8,15 @@ a computer that does not have it.
 """
 from __future__ import annotations
 
+import hashlib
 import io
 import uuid
 import zipfile
 from dataclasses import dataclass
 from functools import cache
+from pathlib import Path
 
+import fontTools
 from fontTools import subset
 from fontTools.ttLib import TTFont
 from lxml import etree
@@ -32,6 +35,10 @@ OBFUSCATED = "application/vnd.openxmlformats-officedocument.obfuscatedFont"
 # that shaping draws under a lone mark.
 SUBSET_RANGES = [(0x0020, 0x007E), (0x00A0, 0x00FF), (0x0E00, 0x0E7F), (0x2000, 0x206F),
                  (0x20A0, 0x20BF), (0x25CC, 0x25CC)]
+# all layout features: Thai needs its mark positioning and ligatures
+SUBSET_OPTIONS = {"layout_features": ["*"], "name_IDs": ["*"], "name_languages": ["*"],
+                  "notdef_outline": True, "recommended_glyphs": True, "hinting": True,
+                  "legacy_kern": True}
 
 # (weight, style) -> the fontTable element that names that face
 EMBED_ELEMENTS = {("normal", "normal"): "embedRegular", ("bold", "normal"): "embedBold",
@@ -62,24 +69,35 @@ class Face:
     data: bytes  # the subset TrueType font, not yet obfuscated
 
 
+_given: dict[str, bytes] = {}  # by font file: subset faces kept from an earlier process
+
+
+def give(subsets: dict[str, bytes]) -> None:
+    """Faces already subset (`subset_face` of each file, kept by the caller): `faces` takes
+    them instead of a second of subsetting."""
+    _given.update(subsets)
+    faces.cache_clear()
+
+
 @cache
 def faces() -> tuple[Face, ...]:
-    """The four bundled faces, subset once per process."""
-    return tuple(Face(EMBED_ELEMENTS[key], _subset(fonts_dir() / name))
+    """The four bundled faces, subset once per process unless given."""
+    return tuple(Face(EMBED_ELEMENTS[key], _given.get(name) or subset_face(name))
                  for key, name in FONT_FACES.items())
 
 
-def _subset(path) -> bytes:
-    options = subset.Options()
-    options.layout_features = ["*"]  # Thai needs its mark positioning and ligatures
-    options.name_IDs = ["*"]
-    options.name_languages = ["*"]
-    options.notdef_outline = True
-    options.recommended_glyphs = True
-    options.hinting = True
-    options.legacy_kern = True
-    font = TTFont(path)
-    subsetter = subset.Subsetter(options)
+def face_name(file: str) -> str:
+    """A name for the subset of a bundled font file that changes with all it is made from:
+    the font, the ranges kept and the fontTools that subsets."""
+    how = repr((SUBSET_RANGES, SUBSET_OPTIONS, fontTools.version)).encode()
+    made_from = (fonts_dir() / file).read_bytes() + how
+    return f"{Path(file).stem}-{hashlib.sha256(made_from).hexdigest()[:20]}.ttf"
+
+
+def subset_face(file: str) -> bytes:
+    """A bundled font file subset to what the documents and later edits may need."""
+    font = TTFont(fonts_dir() / file, recalcTimestamp=False)  # the same bytes from every build
+    subsetter = subset.Subsetter(subset.Options(**SUBSET_OPTIONS))
     subsetter.populate(unicodes=[c for lo, hi in SUBSET_RANGES for c in range(lo, hi + 1)])
     subsetter.subset(font)
     out = io.BytesIO()

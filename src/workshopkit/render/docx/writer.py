@@ -70,6 +70,7 @@ class DocxWriter:
         self.lang = "th-TH" if page.language == "th" else "en-GB"
         self.footer = page.footer
         self.embed = embed
+        self._blank: bytes | None = None  # an empty document with the styles set, made once
         missing = [kind for kind in doc.BLOCKS if not hasattr(PageBlocks, f"_draw_{kind}")]
         if missing:  # a block type this writer does not know must never print as nothing
             raise RenderError(f"the DOCX writer cannot draw the block kinds {', '.join(missing)}")
@@ -78,8 +79,7 @@ class DocxWriter:
         """One .docx: a section per document, each with its own page numbers. With `own_sheets`,
         a collected form's section and the one after it start on a right-hand (front) page, so
         the word processor adds the blank back a duplex print needs, as the PDF pack does."""
-        word = docx.Document()
-        self._styles(word)
+        word = docx.Document(io.BytesIO(self._styled()))
         for index, document in enumerate(documents):
             front = own_sheets and (document.collected or documents[index - 1].collected)
             start = WD_SECTION.ODD_PAGE if front else WD_SECTION.NEW_PAGE
@@ -107,6 +107,15 @@ class DocxWriter:
         word.core_properties.language = self.lang
         word.save(out)
         return embed_fonts(out.getvalue()) if self.embed else out.getvalue()
+
+    def _styled(self) -> bytes:
+        if self._blank is None:  # the default template's styles are slow to look up by name
+            word = docx.Document()
+            self._styles(word)
+            out = io.BytesIO()
+            word.save(out)
+            self._blank = out.getvalue()
+        return self._blank
 
     def _styles(self, word: docx.document.Document) -> None:
         root = word.styles.element

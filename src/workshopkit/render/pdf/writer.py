@@ -9,14 +9,17 @@ from __future__ import annotations
 
 import base64
 import contextlib
+import hashlib
 import logging
-from collections.abc import Iterator, Sequence
+from collections.abc import Iterator, Mapping, Sequence
 from pathlib import Path
 from urllib.parse import unquote, urlsplit
 
+import weasyprint
 from markupsafe import Markup
 from weasyprint import CSS, HTML
 from weasyprint import Document as Rendered
+from weasyprint.text.ffi import pango
 from weasyprint.text.fonts import FontConfiguration
 from weasyprint.urls import URLFetcher, URLFetcherResponse
 
@@ -26,7 +29,7 @@ from ...errors import RenderError
 from ...i18n import _
 from ...paper import page as page_module
 from ...paper.page import LINE_MM, MARGINS_MM, SCAN_BOX_MM, SCAN_STAMP_MM, SCAN_TOP_MARGIN_MM, PageDescription
-from ...resources import FONT_FAMILY, fonts_dir, templates_dir, unprintable
+from ...resources import FONT_FACES, FONT_FAMILY, fonts_dir, templates_dir, unprintable
 from . import page_checks, patches, scan_marks
 from .chart import bar_chart_svg
 from .patches import thai_text
@@ -64,10 +67,11 @@ class RestrictedFetcher(URLFetcher):
 
 
 class PdfWriter:
-    def __init__(self, source_dir: Path, page: PageDescription | None = None, **described: object):
+    def __init__(self, source_dir: Path, page: PageDescription | None = None,
+                 remembered: Mapping[str, str] | None = None, **described: object):
         """A writer for the documents of one definition in `source_dir` (the only folder of
         the organiser's it may read), laid out as `page` says (or as `described`, the fields of
-        a PageDescription, say)."""
+        a PageDescription, say). `remembered`: the fits earlier builds found (`learned`)."""
         if not patches.installed():  # a writer without them would print broken Thai quietly
             raise RenderError("the WeasyPrint patches are not installed: call "
                               "workshopkit.render.pdf.patches.install() when the worker starts")
@@ -95,6 +99,15 @@ class PdfWriter:
         found = [templating.read_stylesheet(folder) for folder in (bundled, self.custom) if folder]
         self.stylesheets = [self._stylesheet(Path(page_module.__file__), _page_facts()),
                             *(self._stylesheet(*sheet) for sheet in found if sheet)]
+        # A document whose HTML, stylesheets, fonts and engine are the same as in an earlier
+        # build is tried at once with the fit it got then (its refits took as long as it).
+        self.remembered = dict(remembered or {})
+        self.learned: dict[str, str] = {}  # what this writer found, for the next build
+        self._look = hashlib.sha256(repr((
+            _page_facts(), [sheet[1] for sheet in found if sheet], FIT_STEPS,
+            page_checks.WORTH_REFITTING_SHARE, weasyprint.__version__, pango.pango_version(),
+            [(name, (fonts_dir() / name).read_bytes()) for name in FONT_FACES.values()],
+        )).encode())
         self.warnings: list[str] = []  # what the organiser should know: a page left nearly empty
         # the fit each document (by slug) was laid out with, for its personal copies
         self.fitted: dict[str, str] = {}
@@ -135,21 +148,11 @@ class PdfWriter:
         got (a participant's personal copy), it is laid out so at once."""
         self._check_glyphs(document)
         known = fit
-        rendered = self._layout(document, known or "")
         # a bare document (a certificate) is a page design of its own: nothing to tighten
-        if known is None and not document.bare and len(rendered.pages) > 1 and page_checks.nearly_empty(
-                rendered.pages[-1], page_checks.WORTH_REFITTING_SHARE):
-            for step in range(1, len(FIT_STEPS) + 1):
-                tighter = self._layout(document, " ".join(FIT_STEPS[:step]))
-                if len(tighter.pages) < len(rendered.pages):
-                    rendered, known = tighter, " ".join(FIT_STEPS[:step])
-                    break
-            else:
-                if document.audience == "participant" and page_checks.nearly_empty(rendered.pages[-1]):
-                    self.warnings.append(_(
-                        "{document}: page {page} is a quarter full or less, even set tighter; shorten "
-                        "the document or print it as it is").format(document=document.title,
-                                                                      page=len(rendered.pages)))
+        if known is None and not document.bare:
+            rendered, known = self._fitted(document)
+        else:
+            rendered = self._layout(document, known or "")
         self.fitted[document.slug] = known or ""
         for number, page in enumerate(rendered.pages, start=1):
             problem = page_checks.overflow(page)
@@ -158,6 +161,36 @@ class PdfWriter:
                                     "paper").format(document=document.title, page=number, problem=problem))
         scan_marks.mark(document, rendered)
         return rendered
+
+    def _fitted(self, document: doc.Document) -> tuple[Rendered, str | None]:
+        """The document laid out, a step tighter where that saves a last page half full or less,
+        and the fit that did. The fit an earlier build found for the same HTML is tried first,
+        and kept when it gives the pages it gave then; else every step is tried again."""
+        html = self.html(document)
+        key = hashlib.sha256(self._look.digest() + html.encode()).hexdigest()[:32]
+        fit, said, pages = self.remembered.get(key, "").partition(":")
+        if fit in (" ".join(FIT_STEPS[:step]) for step in range(1, len(FIT_STEPS) + 1)):
+            rendered = self._layout(document, fit)
+            if str(len(rendered.pages)) == pages:
+                self.learned[key] = f"{fit}:{pages}"
+                return rendered, fit
+        rendered, known = self._layout(document, markup=html), None
+        last = rendered.pages[-1]
+        if len(rendered.pages) > 1 and page_checks.nearly_empty(last, page_checks.WORTH_REFITTING_SHARE):
+            if not (said and not fit and pages == str(len(rendered.pages))):  # no step saved it before
+                for step in range(1, len(FIT_STEPS) + 1):
+                    tighter = self._layout(document, " ".join(FIT_STEPS[:step]))
+                    if len(tighter.pages) < len(rendered.pages):
+                        rendered, known = tighter, " ".join(FIT_STEPS[:step])
+                        break
+            self.learned[key] = f"{known or ''}:{len(rendered.pages)}"
+        if known is None and len(rendered.pages) > 1 and document.audience == "participant" \
+                and page_checks.nearly_empty(last):
+            self.warnings.append(_(
+                "{document}: page {page} is a quarter full or less, even set tighter; shorten "
+                "the document or print it as it is").format(document=document.title,
+                                                              page=len(rendered.pages)))
+        return rendered, known
 
     def overlay(self, document: doc.Document, stencil: Stencil) -> Rendered:
         """A participant's copy of a personal sheet as the overlay of its stencil

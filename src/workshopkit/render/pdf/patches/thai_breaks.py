@@ -13,12 +13,12 @@ import re
 from functools import lru_cache
 from itertools import accumulate
 
-from pythainlp.tokenize import word_tokenize
 from weasyprint.text import line_break
 from weasyprint.text.ffi import ffi, pango
 
 from ....errors import RenderError
 from ....i18n import _
+from ....paper.dictionary import thai_words_of
 
 LONGEST = 14
 _THAI_WORD = re.compile("[\u0e01-\u0e4e]{2,}")
@@ -48,7 +48,7 @@ def word_ranges(text: str) -> tuple[tuple[int, int], ...]:
     the characters on each side (libthai would otherwise break 11.00|น. before a Thai word
     even after a no-break space)."""
     ranges, position = [], 0
-    for word in word_tokenize(text, engine="newmm", keep_whitespace=True):
+    for word in thai_words_of(text, keep_whitespace=True):
         if _THAI_WORD.fullmatch(word) and len(word) <= LONGEST:
             ranges.append((position, position + len(word)))
         position += len(word)
