@@ -36,7 +36,7 @@ import tempfile
 import time
 from pathlib import Path
 
-from workshopkit import app
+from workshopkit import app, render_job
 from workshopkit.compose.plan import plan
 from workshopkit.compose.style import style_of
 
@@ -86,7 +86,7 @@ def final_html(definition: Path, folder: Path) -> dict:
     patches.install()
     read, job, _signers = app._pack_job(definition, None, None, ("pdf",), True)
     renderer = Renderer(job.page, job.source_dir)
-    front = app._front(renderer, job, None, "pdf")
+    front = render_job.front_of(renderer, job, None, "pdf")
     bundles = plan(job.workshop, style_of(job.workshop), job.documents, job.copies, front.print_checklist,
                    front.cover)
     for bundle in bundles:

@@ -16,7 +16,7 @@ TESTS = Path(__file__).parent
 STAGES = ("wording", "definition", "people", "compose", "render", "output", "app")
 # beside the flow
 HELPERS = {"paper", "clock", "qr", "resources", "errors", "templating", "i18n", "scan_code"}
-ON_TOP = {"app", "scan_back", "cli", "cli_words", "studio", "terminal", "__main__", "__init__"}
+ON_TOP = {"app", "render_job", "scan_back", "cli", "cli_words", "studio", "terminal", "__main__", "__init__"}
 DRAWING = ("render/pdf/", "render/docx/")
 # where two modules share a name, or a name says too little, the test module says which
 TESTED_IN = {

@@ -5,30 +5,26 @@ came of it or raises a WorkshopkitError with every problem located. Nothing here
 parses arguments (cli.py does), and nothing here writes a file itself (output.py does).
 
 A build reads the definition and the roster, composes every document, and hands them to a
-bounded render worker (`_render_pack` runs there), which lays them out, composes the front
-matter from the page counts, and draws each file; output.py then writes them all.
+bounded render worker (`render_job.render_pack` runs there), which lays them out, composes
+the front matter from the page counts, and draws each file; output.py then writes them all.
 """
 from __future__ import annotations
 
-import functools
 import json
-from collections import defaultdict
 from collections.abc import Sequence
 from dataclasses import asdict, dataclass, field
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from . import output
-from .compose import Front, compose_all, compose_front
-from .compose import plan as plans
+from .compose import compose_all
 from .compose.page_description import describe
 from .compose.personal import numbered_sets, personal_sets
-from .compose.plan import FRONT, PRINT_RUN, Bundle, Entry, PrintJob, participant_documents, plan
+from .compose.plan import Bundle, Entry, PrintJob, participant_documents, plan
 from .compose.results_report import compose_results
 from .compose.roster_day import compose_roster_day, roster_problems
 from .compose.sign_in import compose_sign_in
 from .compose.style import style_of
-from .compose.tree import Document
 from .definition import library, model, thai_lint
 from .definition.loader import load_file
 from .definition.read import Read, check_text, read_definition, read_workshop
@@ -41,6 +37,7 @@ from .people.roster import Participant, Roster, blank_roster, read_roster
 from .people.surveys import check_personal_links
 from .render import bounded
 from .render.bounded import Bounds, Progress, Usage
+from .render_job import PackJob, front_of, kept_faces, render_pack
 from .terminal import field_lines
 
 if TYPE_CHECKING:  # the build never loads WeasyPrint; only the render worker does
@@ -63,22 +60,6 @@ class Pack:
     usage: Usage | None = None  # what the render worker took
 
 
-@dataclass(frozen=True)
-class _PackJob:
-    """Everything the render worker needs, composed: it crosses to the worker by pickle."""
-
-    workshop: model.Workshop
-    documents: tuple[Document, ...]
-    sets: tuple[tuple[Document, ...], ...]  # each participant's sheets, when printed for a roster
-    formats: tuple[str, ...]
-    copies: int
-    page: PageDescription
-    source_dir: Path
-    embed_fonts: bool
-    cache: Path  # where the DOCX writer's subset fonts are kept, as the build's user has it
-    fits: dict[str, str]  # the fits earlier builds found (PdfWriter.learned)
-
-
 def build(definition: Path, out: Path, formats: tuple[str, ...] = FORMATS, *,
           embed_fonts: bool = True, roster: Path | None = None, participants: int | None = None,
           progress: Progress | None = None, max_seconds: float | None = None,
@@ -99,7 +80,7 @@ def build(definition: Path, out: Path, formats: tuple[str, ...] = FORMATS, *,
     bounds = Bounds.for_people(len(signers) if people else 0, max_seconds, max_memory_mib)
     with output.pack_folder(out, str(workshop.id)) as folder:
         (files, jobs, layout_warnings, learned), usage = bounded.run(
-            bounded.Call(_render_pack, (job,)), bounds, f"the pack of {definition.name}", progress)
+            bounded.Call(render_pack, (job,)), bounds, f"the pack of {definition.name}", progress)
         entries = [entry for _, entry in files]
         manifest = {"workshop": {"id": workshop.id, "title": workshop.title},
                     "documents": [asdict(e) for e in entries],
@@ -113,7 +94,7 @@ def build(definition: Path, out: Path, formats: tuple[str, ...] = FORMATS, *,
 
 def _pack_job(definition: Path, people: Roster | None, participants: int | None,
               formats: tuple[str, ...], embed_fonts: bool, walk_ins: int | None = None
-              ) -> tuple[Read, _PackJob, list[Participant]]:
+              ) -> tuple[Read, PackJob, list[Participant]]:
     """The definition read and every document of its pack composed, for the render worker."""
     read = read_definition(definition, people.columns if people else None)
     workshop = read.workshop
@@ -136,101 +117,10 @@ def _pack_job(definition: Path, people: Roster | None, participants: int | None,
         # without names, numbered copies: a scanned form's pages are kept together by the number
         sets = numbered_sets(participant_documents(documents), participants, style)
     copies = len(people.participants) if people else (expected or 1)
-    job = _PackJob(workshop, tuple(documents), tuple(sets), formats, copies,
+    job = PackJob(workshop, tuple(documents), tuple(sets), formats, copies,
                    describe(workshop, definition.parent), definition.parent, embed_fonts,
                    output.cache_folder(), output.recalled(output.cache_folder() / FITS))
     return read, job, signers
-
-
-def _render_pack(job: _PackJob, progress: Progress
-                 ) -> tuple[list[tuple[bytes, Entry]], list[PrintJob], list[str], dict[str, str]]:
-    """In the render worker: lay the documents out, compose the front matter from their page
-    counts, and draw every file of the plan; what layout warned, and the fits it found."""
-    from .render.files import Renderer, docx_files, drawn_elsewhere  # the build never loads WeasyPrint
-
-    # All are forked before this worker starts Pango, as cleanly as the worker itself was.
-    # The DOCX files need no layout: those without the front matter are written on the other
-    # core at once, the print checklist and the facilitator pack once the front's page counts
-    # are known. Without a print run (which has workers of its own), the documents are laid
-    # out (and painted, for PDF) by this worker and a helper beside it, each taking the next.
-    style = style_of(job.workshop)
-    kept_faces = functools.partial(_kept_faces, job.cache) if job.embed_fonts else None
-    docx = [bounded.Beside(functools.partial(docx_files, job.page, job.embed_fonts), ready=kept_faces)
-            for _ in range(2)] if "docx" in job.formats else []
-    order = plans.longest_first(job.documents) if not job.sets else []
-    turns = bounded.Turns(len(order))
-    helper = bounded.Beside(functools.partial(drawn_elsewhere, job.page, job.source_dir,
-                                              "pdf" in job.formats, turns, job.fits)) if order else None
-    early = plans.without_front(plan(job.workshop, style, job.documents, job.copies, *_guessed_front(job))) \
-        if docx else []
-    try:
-        if docx:
-            docx[0].give(early)
-        if helper:
-            helper.give(order)
-        renderer = Renderer(job.page, job.source_dir, job.embed_fonts, job.fits)
-        run = renderer.print_run(participant_documents(job.documents), job.sets, progress) if job.sets \
-            else None
-        extension = "pdf" if "pdf" in job.formats else "docx"
-        mine = []
-        for index in turns:  # the next document the helper has not taken
-            renderer.pages([order[index]])
-            mine.append(order[index])
-        # painted while the helper paints its own; the front and the blank back come last
-        drawn = [renderer.drawing(mine, blank=False)] if mine and "pdf" in job.formats else []
-        drawing, counts, helper_warnings, learned = helper.result() if helper else (None, {}, [], {})
-        drawn += [drawing] if drawing else []
-        pages = {**renderer.pages([d for d in job.documents if d.slug not in counts]), **counts}
-        front = _front(renderer, job, run.pages if run else None, extension, pages)
-        bundles = plan(job.workshop, style, job.documents, job.copies, front.print_checklist,
-                       front.docx_cover)
-        if docx:
-            docx[1].give([b for b in bundles if b not in early])
-        files: list[tuple[bytes, Entry]] = []
-        if "pdf" in job.formats:
-            files += renderer.pdf_files(plan(job.workshop, style, job.documents, job.copies,
-                                             front.print_checklist, front.cover), drawn)
-            if run:
-                files.append((run.data, Entry("participants-print", "pdf", PRINT_RUN, run.pages,
-                                              "participant", 1, style.label("print_job"))))
-        if docx:
-            written_docx = {entry.path: (data, entry) for beside in docx for data, entry in beside.result()}
-            files += [written_docx[f"{b.stem}.docx"] for b in bundles]
-        return (files, front.jobs, list(dict.fromkeys([*helper_warnings, *renderer.warnings])),
-                {**learned, **renderer.pdf.learned})
-    finally:
-        for beside in [*docx, *([helper] if helper else [])]:
-            beside.close()
-
-
-def _guessed_front(job: _PackJob) -> tuple[Document, Document]:
-    """The print checklist and DOCX cover for a page each: enough to plan the files without them."""
-    front = compose_front(job.workshop, job.documents, defaultdict(lambda: 1), job.copies, None, "docx")
-    return front.print_checklist, front.docx_cover
-
-
-def _kept_faces(cache: Path) -> None:
-    """The DOCX writer's subset faces from the `cache` folder (subsetting them takes a second),
-    made and kept there by the first build that needs them."""
-    from .render.docx import fonts
-
-    fonts.give({file: output.kept(cache / fonts.face_name(file), functools.partial(fonts.subset_face, file))
-                for file in fonts.FONT_FACES.values()})
-
-
-def _front(renderer: Renderer, job: _PackJob, run_pages: int | None, extension: str,
-           known: dict[str, int] | None = None) -> Front:
-    """The print checklist and the cover, composed from the laid-out page counts (`known`, or
-    the renderer's) until their own counts hold."""
-    pages = dict(known) if known is not None else renderer.pages(job.documents)
-    pages.update(dict.fromkeys(FRONT, 1))
-    for _attempt in range(3):
-        front = compose_front(job.workshop, job.documents, pages, job.copies, run_pages, extension)
-        laid_out = renderer.pages([front.cover, front.print_checklist])
-        if all(pages[slug] == laid_out[slug] for slug in FRONT):
-            break
-        pages.update(laid_out)
-    return front
 
 
 def results_template(definition: Path, out: Path, roster: Path | None = None,
@@ -278,7 +168,7 @@ def _render_bundle(bundle: Bundle, formats: tuple[str, ...], page: PageDescripti
     renderer = Renderer(page, source_dir)
     files = renderer.pdf_files([bundle]) if "pdf" in formats else []
     if "docx" in formats:
-        _kept_faces(cache)
+        kept_faces(cache)
         files += renderer.docx_files([bundle])
     return files, renderer.warnings
 
@@ -412,7 +302,7 @@ _KEPT: dict[str, tuple[Renderer, dict[str, tuple[Any, list]]]] = {}  # in the re
 _KEEP = 4  # definitions a worker keeps laid out (a studio edits one or two at a time)
 
 
-def _lay_out(key: str, job: _PackJob, progress: Progress
+def _lay_out(key: str, job: PackJob, progress: Progress
              ) -> tuple[list[Entry], list[str], dict[str, list[int]]]:
     """In the resident worker: the pack laid out with the renderer kept for this definition,
     each bundle's pages kept for `_draw_kept`, and the pages that hold almost nothing."""
@@ -421,7 +311,7 @@ def _lay_out(key: str, job: _PackJob, progress: Progress
 
     kept = _KEPT.pop(key, None)
     renderer = kept[0] if kept and kept[0].page == job.page else Renderer(job.page, job.source_dir)
-    front = _front(renderer, job, None, "pdf")
+    front = front_of(renderer, job, None, "pdf")
     bundles = renderer.pdf_pages(plan(job.workshop, style_of(job.workshop), job.documents, job.copies,
                                       front.print_checklist, front.cover))
     entries = [Entry.of(bundle, "pdf", len(pages)) for bundle, _base, pages in bundles]

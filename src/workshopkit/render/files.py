@@ -8,7 +8,8 @@ come composed, and the bytes go back to the build.
 """
 from __future__ import annotations
 
-from collections.abc import Mapping, Sequence
+from collections.abc import Callable, Mapping, Sequence
+from functools import cache
 from pathlib import Path
 
 from weasyprint import Document as Rendered
@@ -132,5 +133,20 @@ def _contents(bundle: Bundle, counts: dict[str, int]) -> list[assemble.Page]:
 def docx_files(page: PageDescription, embed_fonts: bool, bundles: Sequence[Bundle]
                ) -> list[tuple[bytes, Entry]]:
     """Each bundle as one DOCX (no layout needed, so no WeasyPrint: it runs beside the PDFs)."""
-    writer = DocxWriter(page, embed_fonts)
+    writer = _docx_writer(page, embed_fonts)
     return [(writer.write(b.documents, own_sheets=b.own_sheets), Entry.of(b, "docx", None)) for b in bundles]
+
+
+def ready_for_docx(page: PageDescription, embed_fonts: bool, first: Callable[[], object] | None) -> None:
+    """In a process that will write DOCX files once the PDFs' page counts are known: `first`
+    (the fonts read from the cache), then a word written, so that what a first DOCX costs
+    beyond its own content (the styles, python-docx's first use) is paid while they are laid out."""
+    if first:
+        first()
+    word = doc.Document("worksheet", "ready", "", "participant", (doc.text(""),))
+    _docx_writer(page, embed_fonts).write([word])
+
+
+@cache
+def _docx_writer(page: PageDescription, embed_fonts: bool) -> DocxWriter:
+    return DocxWriter(page, embed_fonts)
