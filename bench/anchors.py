@@ -8,8 +8,8 @@
    --repeats times, the two in turns, and the median is compared: one run varies by a third.
 2. `workshopkit build REF --format all` (PDF and DOCX) against LibreOffice converting the
    toolkit's DOCX files to PDF with a fresh profile (what an organiser without us would do).
-   Each build after the first reads the DOCX fonts' subsets from the user's cache; one more
-   build with an empty cache gives the first build's time too.
+   Each build after the first reads the DOCX fonts' subsets and the fit each document needed
+   from the user's cache; one more build with an empty cache gives the first build's time too.
 3. The personal print run for each roster size: pages per second, 300 people against 30, the
    peak memory of each process (the build, its worker, the largest print-run process). The
    time is the whole roster build, which also writes the certificates and badges the
@@ -68,7 +68,7 @@ print(time.perf_counter() - start)
 
 def seconds(command: list[str], cache: Path | None = None) -> float:
     """How long the command took; with `cache`, as the XDG cache folder (an empty one: the
-    first build on a machine, which makes and keeps the DOCX fonts' subsets)."""
+    first build on a machine, which makes and keeps the DOCX fonts' subsets and the fits)."""
     env = {**os.environ, "XDG_CACHE_HOME": str(cache)} if cache else None
     start = time.perf_counter()
     subprocess.run(command, check=True, capture_output=True, env=env)

@@ -12,6 +12,7 @@ import contextlib
 import hashlib
 import logging
 from collections.abc import Iterator, Mapping, Sequence
+from functools import cache
 from pathlib import Path
 from urllib.parse import unquote, urlsplit
 
@@ -96,18 +97,16 @@ class PdfWriter:
         self.base_url = (self.custom or bundled).as_uri() + "/"
         self.font_config = FontConfiguration()
         # the page's facts first, then the bundled stylesheet, then the organiser's over it
-        found = [templating.read_stylesheet(folder) for folder in (bundled, self.custom) if folder]
-        self.stylesheets = [self._stylesheet(Path(page_module.__file__), _page_facts()),
-                            *(self._stylesheet(*sheet) for sheet in found if sheet)]
+        folders = [folder for folder in (bundled, self.custom) if folder]
+        found = [sheet for sheet in map(templating.read_stylesheet, folders) if sheet]
+        facts = _page_facts()
+        self.stylesheets = [self._stylesheet(Path(page_module.__file__), facts),
+                            *(self._stylesheet(*sheet) for sheet in found)]
         # A document whose HTML, stylesheets, fonts and engine are the same as in an earlier
         # build is tried at once with the fit it got then (its refits took as long as it).
         self.remembered = dict(remembered or {})
         self.learned: dict[str, str] = {}  # what this writer found, for the next build
-        self._look = hashlib.sha256(repr((
-            _page_facts(), [sheet[1] for sheet in found if sheet], FIT_STEPS,
-            page_checks.WORTH_REFITTING_SHARE, weasyprint.__version__, pango.pango_version(),
-            [(name, (fonts_dir() / name).read_bytes()) for name in FONT_FACES.values()],
-        )).encode())
+        self._look = hashlib.sha256(_engine() + repr((facts, [text for _, text in found])).encode())
         self.warnings: list[str] = []  # what the organiser should know: a page left nearly empty
         # the fit each document (by slug) was laid out with, for its personal copies
         self.fitted: dict[str, str] = {}
@@ -168,16 +167,17 @@ class PdfWriter:
         and kept when it gives the pages it gave then; else every step is tried again."""
         html = self.html(document)
         key = hashlib.sha256(self._look.digest() + html.encode()).hexdigest()[:32]
-        fit, said, pages = self.remembered.get(key, "").partition(":")
+        remembered = self.remembered.get(key, "")  # "fit-1 fit-2:3": the fit, and the pages it gave
+        fit, _colon, pages = remembered.partition(":")
         if fit in (" ".join(FIT_STEPS[:step]) for step in range(1, len(FIT_STEPS) + 1)):
             rendered = self._layout(document, fit)
             if str(len(rendered.pages)) == pages:
-                self.learned[key] = f"{fit}:{pages}"
+                self.learned[key] = remembered
                 return rendered, fit
         rendered, known = self._layout(document, markup=html), None
         last = rendered.pages[-1]
         if len(rendered.pages) > 1 and page_checks.nearly_empty(last, page_checks.WORTH_REFITTING_SHARE):
-            if not (said and not fit and pages == str(len(rendered.pages))):  # no step saved it before
+            if remembered != f":{len(rendered.pages)}":  # else no step saved this page before
                 for step in range(1, len(FIT_STEPS) + 1):
                     tighter = self._layout(document, " ".join(FIT_STEPS[:step]))
                     if len(tighter.pages) < len(rendered.pages):
@@ -261,6 +261,15 @@ class PdfWriter:
         if shown:
             raise RenderError(_("{document}: the bundled font has no glyph for {shown}").format(
                 document=document.title, shown=shown))
+
+
+@cache
+def _engine() -> bytes:
+    """What lays a page out besides its HTML and stylesheets: the fit steps, the bundled
+    fonts, WeasyPrint's and Pango's versions (read once per process)."""
+    fonts = [(name, (fonts_dir() / name).read_bytes()) for name in FONT_FACES.values()]
+    return repr((FIT_STEPS, page_checks.WORTH_REFITTING_SHARE, weasyprint.__version__,
+                 pango.pango_version(), fonts)).encode()
 
 
 def _page_facts() -> str:
