@@ -192,3 +192,19 @@ def test_the_worker_and_its_helper_each_take_the_next_turn_and_never_the_same(he
     assert here and there
     # the slower one takes fewer: the turns follow who is free, not a split made beforehand
     assert (len(there) < len(here)) == (helper_pause > 0.005)
+
+
+def test_a_helper_starts_its_first_part_at_once_and_hands_it_to_the_second(tmp_path):
+    """Beside(function, ready): `ready` runs as soon as the helper is forked, before the
+    arguments are given (the DOCX files without the front matter), and what it returned is
+    `function`'s first argument (the documents it drew, copied into the later files)."""
+    started = tmp_path / "started"
+    helper = bounded.Beside(lambda first, second: [*first, second],
+                            ready=lambda: [os.getpid(), started.write_text("yes")])
+    try:
+        assert eventually(started.exists, 10)  # nothing was given yet
+        helper.give("later")
+        pid, _written, given = helper.result()
+    finally:
+        helper.close()
+    assert pid != os.getpid() and given == "later"

@@ -233,3 +233,37 @@ def test_a_collected_form_and_the_sheet_after_it_start_on_a_right_hand_page():
     word = docx.Document(io.BytesIO(data))
     starts = [section.start_type for section in word.sections]
     assert starts == [WD_SECTION.NEW_PAGE, WD_SECTION.ODD_PAGE, WD_SECTION.ODD_PAGE]
+
+
+@pytest.mark.parametrize(("definition", "pictures"), [  # QR codes; a logo in the header
+    ("workshops/community-service-unit-2day.yaml", 3), ("examples/branded-workshop.yaml", 1)])
+def test_a_document_in_several_files_is_copied_into_the_same_file_it_would_draw(definition, pictures):
+    """render/docx/fragments.py: the packs copy what the single files drew (QR pictures, a logo
+    in the header): every part of every file is byte for byte what a writer of its own draws."""
+    from collections import defaultdict
+
+    from workshopkit.compose import compose_front
+    from workshopkit.compose.plan import plan
+    from workshopkit.compose.style import style_of
+    from workshopkit.render.docx.fragments import Fragments
+    from workshopkit.render.docx.writer import DocxWriter
+    from workshopkit.render.files import docx_files
+
+    _read, job, _ = app._pack_job(Path(__file__).parent.parent / definition, None, None, ("docx",), True)
+    front = compose_front(job.workshop, job.documents, defaultdict(lambda: 1), job.copies, None, "docx")
+    bundles = plan(job.workshop, style_of(job.workshop), job.documents, job.copies, front.print_checklist,
+                   front.docx_cover)
+    drawn = Fragments()
+    written = docx_files(job.page, False, bundles, drawn)
+    packs = [b for b in bundles if len(b.documents) > 1]
+    assert packs and all(drawn.copied(docx.Document(), d) for b in packs for d in b.documents)
+    for (data, entry), bundle in zip(written, bundles, strict=True):
+        alone = DocxWriter(job.page, embed=False).write(bundle.documents, bundle.own_sheets)
+        assert _parts(data) == _parts(alone), entry.path
+    with zipfile.ZipFile(io.BytesIO(written[-1][0])) as pack:  # the pictures came along
+        assert sum(name.startswith("word/media/") for name in pack.namelist()) >= pictures
+
+
+def _parts(package: bytes) -> dict[str, bytes]:
+    with zipfile.ZipFile(io.BytesIO(package)) as archive:  # not the zip's own dates
+        return {name: archive.read(name) for name in archive.namelist()}

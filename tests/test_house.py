@@ -31,6 +31,7 @@ TESTED_IN = {
     "render/docx/xml.py": "test_docx_xml.py",
     "render/docx/blocks.py": "test_tree.py",  # every kind drawn, with the PDF's
     "render/docx/pages.py": "test_tree.py",
+    "render/docx/fragments.py": "test_docx.py",
     "render/pdf/assemble.py": "test_pdf.py",
     "compose/badges.py": "test_roster_day.py",
     "compose/certificate.py": "test_roster_day.py",

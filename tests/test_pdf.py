@@ -254,6 +254,9 @@ def test_a_page_in_several_files_is_painted_once(writer):
     assert [len(PdfReader(io.BytesIO(data)).pages) for data in (alone, both, again)] == [1, 2, 2]
     assert "หน้าสอง" in PdfReader(io.BytesIO(alone)).pages[0].extract_text()
     assert "หน้าแรก" in PdfReader(io.BytesIO(both)).pages[0].extract_text()
+    # the version WeasyPrint wrote (a new file would say 1.3), and the same file from the same pages
+    assert all(data.startswith(b"%PDF-1.7") for data in (drawing.data, alone, both))
+    assert assemble.files([drawing], [[("notes", 1)]]) == [alone]
 
 
 def test_a_qr_codes_svg_darkens_exactly_its_modules_in_runs_along_the_rows():

@@ -6,6 +6,7 @@ slightly creased or badly printed page.
 from __future__ import annotations
 
 import base64
+import copy
 import io
 import math
 import re
@@ -27,7 +28,10 @@ def check_url(url: str) -> str:
     return url
 
 
+@lru_cache(maxsize=256)
 def _code(url: str) -> qrcode.QRCode:
+    """The code of a link, made once per process (finding the best mask is most of the time of
+    a QR code; its size, its SVG and its PNG each need it). Never changed: `png` copies it."""
     code = qrcode.QRCode(error_correction=ERROR_CORRECT_M, border=4, box_size=10)
     code.add_data(check_url(url))
     code.make(fit=True)
@@ -90,7 +94,7 @@ def svg_data_uri(url: str) -> str:
 def png(url: str, width_mm: float, dpi: int = 300) -> bytes:
     """A PNG with at least `dpi` pixels per inch when printed `width_mm` wide, and that
     resolution recorded in the file, so a word processor places it at the right size."""
-    code = _code(url)
+    code = copy.copy(_code(url))
     modules = code.modules_count + 2 * code.border
     code.box_size = max(1, math.ceil(dpi * width_mm / 25.4 / modules))
     image = code.make_image(fill_color="black", back_color="white").get_image()

@@ -1,7 +1,7 @@
 """On top of the stages, the render worker's side of a build: `app.build` composes a `PackJob`,
 and `render_pack` runs in the bounded worker (render/bounded.py). It lays the documents out
 with a helper beside it, each taking the next, composes the front matter from their page
-counts, and draws every file; two more helpers write the DOCX files meanwhile, those without
+counts, and draws every file; another helper writes the DOCX files meanwhile, those without
 the front matter at once. It imports the writers (and so WeasyPrint) only inside the worker.
 """
 from __future__ import annotations
@@ -15,7 +15,7 @@ from typing import TYPE_CHECKING
 from . import output
 from .compose import Front, compose_front
 from .compose import plan as plans
-from .compose.plan import FRONT, PRINT_RUN, Entry, PrintJob, participant_documents, plan
+from .compose.plan import FRONT, PRINT_RUN, Bundle, Entry, PrintJob, participant_documents, plan
 from .compose.style import style_of
 from .compose.tree import Document
 from .definition import model
@@ -24,6 +24,7 @@ from .render import bounded
 from .render.bounded import Progress
 
 if TYPE_CHECKING:
+    from .render.docx.fragments import Fragments
     from .render.files import Renderer
 
 
@@ -47,26 +48,22 @@ def render_pack(job: PackJob, progress: Progress
                 ) -> tuple[list[tuple[bytes, Entry]], list[PrintJob], list[str], dict[str, str]]:
     """In the render worker: the documents laid out, the front composed from their page counts,
     every file of the plan drawn; what layout warned, and the fits it found."""
-    from .render.files import Renderer, docx_files, drawn_elsewhere, ready_for_docx  # loads WeasyPrint
+    from .render.files import Renderer, drawn_elsewhere  # loads WeasyPrint
 
-    # All are forked before this worker starts Pango, as cleanly as the worker itself was.
-    # The DOCX files need no layout: those without the front matter are written on the other
-    # core at once, the print checklist and the facilitator pack once the front's page counts
-    # are known. Without a print run (which has workers of its own), the documents are laid
-    # out (and painted, for PDF) by this worker and a helper beside it, each taking the next.
+    # The helpers are forked before this worker starts Pango, as cleanly as the worker itself
+    # was. DOCX files need no layout: one helper writes those without the front matter at
+    # once, and the print checklist and the facilitator's pack once the front's page counts
+    # are known, copying what it drew before. Without a print run (which has workers of its
+    # own), the documents are laid out (and painted, for PDF) by this worker and a helper
+    # beside it, each taking the next.
     style = style_of(job.workshop)
-    ready = functools.partial(ready_for_docx, job.page, job.embed_fonts,
-                              functools.partial(kept_faces, job.cache) if job.embed_fonts else None)
-    docx = [bounded.Beside(functools.partial(_early_docx, job), ready=ready),
-            bounded.Beside(functools.partial(docx_files, job.page, job.embed_fonts), ready=ready)
-            ] if "docx" in job.formats else []
+    docx = bounded.Beside(functools.partial(_late_docx, job), ready=functools.partial(_early_docx, job)) \
+        if "docx" in job.formats else None
     order = plans.longest_first(job.documents) if not job.sets else []
     turns = bounded.Turns(len(order))
     helper = bounded.Beside(functools.partial(drawn_elsewhere, job.page, job.source_dir,
                                               "pdf" in job.formats, turns, job.fits)) if order else None
     try:
-        if docx:
-            docx[0].give()
         if helper:
             helper.give(order)
         renderer = Renderer(job.page, job.source_dir, job.embed_fonts, job.fits)
@@ -87,7 +84,7 @@ def render_pack(job: PackJob, progress: Progress
                        front.docx_cover)
         if docx:
             written = plans.without_front(bundles)
-            docx[1].give([b for b in bundles if b not in written])
+            docx.give([b for b in bundles if b not in written])
         files: list[tuple[bytes, Entry]] = []
         if "pdf" in job.formats:
             files += renderer.pdf_files(plan(job.workshop, style, job.documents, job.copies,
@@ -96,24 +93,39 @@ def render_pack(job: PackJob, progress: Progress
                 files.append((run.data, Entry("participants-print", "pdf", PRINT_RUN, run.pages,
                                               "participant", 1, style.label("print_job"))))
         if docx:
-            written_docx = {entry.path: (data, entry) for beside in docx for data, entry in beside.result()}
+            written_docx = {entry.path: (data, entry) for data, entry in docx.result()}
             files += [written_docx[f"{b.stem}.docx"] for b in bundles]
         return (files, front.jobs, list(dict.fromkeys([*helper_warnings, *renderer.warnings])),
                 {**learned, **renderer.pdf.learned})
     finally:
-        for beside in [*docx, *([helper] if helper else [])]:
-            beside.close()
+        for beside in (docx, helper):
+            if beside:
+                beside.close()
 
 
-def _early_docx(job: PackJob) -> list[tuple[bytes, Entry]]:
-    """In a helper: the DOCX files without the front matter, which need no page count (so the
-    front is composed for a page each)."""
+def _early_docx(job: PackJob) -> tuple[list[tuple[bytes, Entry]], Fragments]:
+    """In a helper, at once: the DOCX files without the front matter, which need no page count
+    (so the front is composed for a page each), and what was drawn for them."""
+    from .render.docx.fragments import Fragments
     from .render.files import docx_files
 
+    if job.embed_fonts:
+        kept_faces(job.cache)
     guess = compose_front(job.workshop, job.documents, defaultdict(lambda: 1), job.copies, None, "docx")
     bundles = plan(job.workshop, style_of(job.workshop), job.documents, job.copies, guess.print_checklist,
                    guess.docx_cover)
-    return docx_files(job.page, job.embed_fonts, plans.without_front(bundles))
+    drawn = Fragments()
+    return docx_files(job.page, job.embed_fonts, plans.without_front(bundles), drawn), drawn
+
+
+def _late_docx(job: PackJob, early: tuple[list[tuple[bytes, Entry]], Fragments], bundles: list[Bundle]
+               ) -> list[tuple[bytes, Entry]]:
+    """Then, in the same helper: the files with the front matter, the documents they share
+    with the early ones copied from those."""
+    from .render.files import docx_files
+
+    files, drawn = early
+    return files + docx_files(job.page, job.embed_fonts, bundles, drawn)
 
 
 def kept_faces(cache: Path) -> None:

@@ -217,10 +217,11 @@ def _answer(send: Connection, message: tuple[str, Any]) -> None:
 
 
 class Beside:
-    """Work for the other core: a child of this worker, forked now, runs `ready()` at once (to
-    fill caches while the worker lays out), then `function(*args)` with the arguments given
-    later. For work that needs no Pango, such as writing DOCX: the child shares the worker's
-    fonts, bounds and process group, but a forked copy of Pango's state must not be used.
+    """Work for the other core: a child of this worker, forked now, runs `ready()` at once (the
+    work that needs nothing the worker has yet), then `function(*args)` with the arguments given
+    later, after what `ready()` returned when there is a `ready`. For work that needs no Pango,
+    such as writing DOCX: the child shares the worker's fonts, bounds and process group, but a
+    forked copy of Pango's state must not be used.
     Where fork is missing, everything runs when the result is asked for."""
 
     def __init__(self, function: Callable[..., Any], ready: Callable[[], Any] | None = None):
@@ -247,9 +248,7 @@ class Beside:
     def result(self) -> Any:
         """What `function` returned, once it has; what it raised is raised here."""
         if self._child is None:
-            if self.ready:
-                self.ready()
-            return self.function(*self._args)
+            return self.function(*self._prepared(), *self._args)
         try:
             kind, value = self._answers.recv()
         except EOFError:
@@ -271,11 +270,13 @@ class Beside:
             self._child.kill()
             self._child.join()
 
+    def _prepared(self) -> tuple[Any, ...]:
+        return (self.ready(),) if self.ready else ()
+
     def _run(self, orders: Connection, answers: Connection) -> None:
         try:
-            if self.ready:
-                self.ready()
-            outcome: tuple[str, Any] = ("done", self.function(*orders.recv()))
+            prepared = self._prepared()
+            outcome: tuple[str, Any] = ("done", self.function(*prepared, *orders.recv()))
         except EOFError:  # the worker ended without giving the arguments
             os._exit(0)
         except WorkshopkitError as error:

@@ -8,7 +8,7 @@ come composed, and the bytes go back to the build.
 """
 from __future__ import annotations
 
-from collections.abc import Callable, Mapping, Sequence
+from collections.abc import Mapping, Sequence
 from functools import cache
 from pathlib import Path
 
@@ -18,6 +18,7 @@ from ..compose import tree as doc
 from ..compose.plan import Bundle, Entry
 from ..paper.page import PageDescription
 from .bounded import Progress, Turns
+from .docx.fragments import Fragments
 from .docx.writer import DocxWriter
 from .pdf import assemble
 from .pdf.writer import PdfWriter
@@ -130,21 +131,12 @@ def _contents(bundle: Bundle, counts: dict[str, int]) -> list[assemble.Page]:
     return [page for _, pages in parts for page in pages]
 
 
-def docx_files(page: PageDescription, embed_fonts: bool, bundles: Sequence[Bundle]
-               ) -> list[tuple[bytes, Entry]]:
-    """Each bundle as one DOCX (no layout needed, so no WeasyPrint: it runs beside the PDFs)."""
-    writer = _docx_writer(page, embed_fonts)
-    return [(writer.write(b.documents, own_sheets=b.own_sheets), Entry.of(b, "docx", None)) for b in bundles]
-
-
-def ready_for_docx(page: PageDescription, embed_fonts: bool, first: Callable[[], object] | None) -> None:
-    """In a process that will write DOCX files once the PDFs' page counts are known: `first`
-    (the fonts read from the cache), then a word written, so that what a first DOCX costs
-    beyond its own content (the styles, python-docx's first use) is paid while they are laid out."""
-    if first:
-        first()
-    word = doc.Document("worksheet", "ready", "", "participant", (doc.text(""),))
-    _docx_writer(page, embed_fonts).write([word])
+def docx_files(page: PageDescription, embed_fonts: bool, bundles: Sequence[Bundle],
+               drawn: Fragments | None = None) -> list[tuple[bytes, Entry]]:
+    """Each bundle as one DOCX (no layout needed, so no WeasyPrint: it runs beside the PDFs),
+    a document in several bundles drawn once; `drawn` keeps what was drawn for later calls."""
+    writer, drawn = _docx_writer(page, embed_fonts), drawn or Fragments()
+    return [(writer.write(b.documents, b.own_sheets, drawn), Entry.of(b, "docx", None)) for b in bundles]
 
 
 @cache

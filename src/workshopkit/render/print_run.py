@@ -5,7 +5,7 @@ for everyone appear in every set as the same documents; they are laid out and pa
 and every set refers to those pages. The personal ones (names in the header fields, the code
 in the page corner, pre-filled survey links) are laid out and painted one by one, in worker
 processes that each load the fonts and templates once. The run is then put together with
-pypdf from the two drawings, a bookmark per participant; a shared page's drawing and its fonts
+pikepdf from the two drawings, a bookmark per participant; a shared page's drawing and its fonts
 are in the file once, however many sets hold it. A personal sheet that many sets hold copies
 of is laid out once as a stencil, and each copy is only its values drawn over it
 (pdf/stencil.py), unless they do not fit the stencil's lines. Every set is padded to an even

@@ -24,6 +24,7 @@ from ...paper.page import MARGINS_MM, Orientation, PageDescription, content_widt
 from ...resources import FONT_FAMILY
 from .blocks import add_bold, add_paragraph, set_style
 from .fonts import embed_fonts
+from .fragments import Fragments
 from .pages import PageBlocks
 from .xml import field, put, run_format
 
@@ -75,38 +76,50 @@ class DocxWriter:
         if missing:  # a block type this writer does not know must never print as nothing
             raise RenderError(f"the DOCX writer cannot draw the block kinds {', '.join(missing)}")
 
-    def write(self, documents: Sequence[doc.Document], own_sheets: bool = False) -> bytes:
+    def write(self, documents: Sequence[doc.Document], own_sheets: bool = False,
+              drawn: Fragments | None = None) -> bytes:
         """One .docx: a section per document, each with its own page numbers. With `own_sheets`,
         a collected form's section and the one after it start on a right-hand (front) page, so
-        the word processor adds the blank back a duplex print needs, as the PDF pack does."""
+        the word processor adds the blank back a duplex print needs, as the PDF pack does. With
+        `drawn` (this writer's), a document drawn for an earlier file is copied from there."""
         word = docx.Document(io.BytesIO(self._styled()))
         for index, document in enumerate(documents):
             front = own_sheets and (document.collected or documents[index - 1].collected)
-            start = WD_SECTION.ODD_PAGE if front else WD_SECTION.NEW_PAGE
-            section = word.sections[0] if index == 0 else word.add_section(start)
+            section = word.sections[0] if index == 0 else \
+                word.add_section(WD_SECTION.ODD_PAGE if front else WD_SECTION.NEW_PAGE)
             self._section(section, document.orientation, single=len(documents) == 1, bare=document.bare)
-            if document.bare:  # a certificate is its own page design: no header, title or footer
-                PageBlocks(word, content_width(document.orientation)).add_all(document.blocks)
-                continue
-            if self.logo and self.logo.suffix.lower() != ".svg":  # python-docx places raster images
-                section.header.is_linked_to_previous = False
-                section.header.paragraphs[0].add_run().add_picture(str(self.logo), height=Mm(12))
-            if document.stamp:
-                stamp = section.header.paragraphs[0]
-                section.header.is_linked_to_previous = False
-                set_style(stamp, "WK Cell")
-                stamp.alignment = WD_ALIGN_PARAGRAPH.RIGHT
-                add_bold(stamp, document.stamp)
-            width = content_width(document.orientation)
-            add_paragraph(word, "Title", document.title)
-            if document.subtitle:
-                add_paragraph(word, "Subtitle", document.subtitle)
-            PageBlocks(word, width).add_all(document.blocks)
+            if not document.bare:  # a certificate is its own page design: no header or title
+                self._header(section, document)
+            if drawn is None:
+                self._body(word, document)
+            elif not drawn.copied(word, document):
+                begins = drawn.start(word)
+                self._body(word, document)
+                drawn.keep(word, document, begins)
         out = io.BytesIO()
         word.core_properties.title = documents[0].title
         word.core_properties.language = self.lang
         word.save(out)
         return embed_fonts(out.getvalue()) if self.embed else out.getvalue()
+
+    def _header(self, section, document: doc.Document) -> None:
+        if self.logo and self.logo.suffix.lower() != ".svg":  # python-docx places raster images
+            section.header.is_linked_to_previous = False
+            section.header.paragraphs[0].add_run().add_picture(str(self.logo), height=Mm(12))
+        if document.stamp:
+            stamp = section.header.paragraphs[0]
+            section.header.is_linked_to_previous = False
+            set_style(stamp, "WK Cell")
+            stamp.alignment = WD_ALIGN_PARAGRAPH.RIGHT
+            add_bold(stamp, document.stamp)
+
+    @staticmethod
+    def _body(word: docx.document.Document, document: doc.Document) -> None:
+        if not document.bare:  # a certificate is its own page design: no title
+            add_paragraph(word, "Title", document.title)
+            if document.subtitle:
+                add_paragraph(word, "Subtitle", document.subtitle)
+        PageBlocks(word, content_width(document.orientation)).add_all(document.blocks)
 
     def _styled(self) -> bytes:
         if self._blank is None:  # the default template's styles are slow to look up by name
