@@ -13,7 +13,7 @@ from pathlib import Path
 
 import pytest
 from click.testing import CliRunner
-from helpers import eventually, workshop_with
+from helpers import MINIMAL, eventually, workshop_with, write_definition
 
 from workshopkit.cli import main
 from workshopkit.errors import DefinitionError, Problem, RenderError, at
@@ -208,3 +208,45 @@ def test_a_helper_starts_its_first_part_at_once_and_hands_it_to_the_second(tmp_p
     finally:
         helper.close()
     assert pid != os.getpid() and given == "later"
+
+
+def test_only_the_workers_server_leaves_without_tidying_up(tmp_path):
+    """render/warm.py makes the server leave at once when the build ends (os._exit at exit):
+    only a process started as the server may do that. Imported anywhere else (a test, a
+    script), it must leave the process's own exit status alone."""
+    script = "import sys, workshopkit.render.warm; sys.exit(3)"
+    assert subprocess.run([sys.executable, "-c", script]).returncode == 3
+    # the server is started with the mark in its environment; this process keeps none of it
+    started = textwrap.dedent("""
+        import os, sys
+        from multiprocessing import forkserver
+        from workshopkit.render import bounded
+        def nothing(progress):
+            return None
+        if __name__ == "__main__":
+            bounded.prepare()
+            bounded.run(bounded.Call(nothing), bounded.Bounds(), "a test")  # the server is ready
+            server = forkserver._forkserver._forkserver_pid
+            with open(f"/proc/{server}/environ", "rb") as environ:
+                print(f"{bounded.SERVER}=1".encode() in environ.read().split(b"\\0"),
+                      bounded.SERVER in os.environ)
+    """)
+    (tmp_path / "started.py").write_text(started, encoding="utf-8")
+    answer = subprocess.run([sys.executable, str(tmp_path / "started.py")], capture_output=True, text=True)
+    assert answer.stdout.split() == ["True", "False"], answer.stderr
+
+
+def test_a_build_that_leaves_at_once_keeps_its_status_and_all_it_said(tmp_path):
+    """__main__.py ends a finished build with os._exit: its exit status and every line it
+    printed (the list of files, the error) still reach the caller."""
+    command = Path(sys.executable).parent / "workshopkit"
+    built = subprocess.run([str(command), "--lang", "en", "build", str(write_definition(tmp_path, MINIMAL)),
+                            "--format", "docx", "-o", str(tmp_path / "out")], capture_output=True, text=True)
+    assert built.returncode == 0, built.stderr
+    written = sorted(p.name for p in (tmp_path / "out").glob("*/*.docx"))
+    assert written and all(name in built.stdout for name in written)
+    broken = tmp_path / "broken.yaml"
+    broken.write_text("title: [unclosed\n", encoding="utf-8")
+    failed = subprocess.run([str(command), "--lang", "en", "build", str(broken), "-o", str(tmp_path / "out")],
+                            capture_output=True, text=True)
+    assert failed.returncode == 2 and f"{broken}:1:" in failed.stderr and "Traceback" not in failed.stderr

@@ -58,6 +58,30 @@ def test_styles_name_the_bundled_font_in_all_four_slots(reference_pack):
             _check_rpr(style.find("w:rPr", NS), f"{path.name} {style_id}")
 
 
+def test_only_the_styles_in_use_are_carried_and_every_one_named_is_there(reference_pack):
+    """writer._only_what_is_used: python-docx's 164 template styles, their Word 2010 copy and
+    the template's picture of an empty page are left out; every style a paragraph, run, table
+    or other style names (in the body, the headers and footers) is still defined."""
+    for path in docx_files(reference_pack):
+        with zipfile.ZipFile(path) as archive:
+            names = archive.namelist()
+            xml = {name: archive.read(name).decode() for name in names if name.endswith(".xml")}
+        assert "word/stylesWithEffects.xml" not in names and "docProps/thumbnail.jpeg" not in names
+        assert "thumbnail" not in xml["[Content_Types].xml"] + archive_text(path, "_rels/.rels")
+        styles = part(path, "word/styles.xml")
+        defined = {s.get(f"{{{W}}}styleId") for s in styles.iterfind("w:style", NS)}
+        assert len(defined) < 40 and styles.find("w:latentStyles", NS) is None
+        naming = r'<w:(?:pStyle|rStyle|tblStyle|basedOn|next|link) w:val="([^"]+)"'
+        named = {value for name, text in xml.items() if name.startswith("word/")
+                 for value in re.findall(naming, text)}
+        assert named and named <= defined, (path.name, named - defined)
+
+
+def archive_text(path: Path, name: str) -> str:
+    with zipfile.ZipFile(path) as archive:
+        return archive.read(name).decode()
+
+
 def _check_rpr(rpr: etree._Element, where: str) -> None:
     fonts = rpr.find("w:rFonts", NS)
     assert [attr(fonts, s) for s in SLOTS] == ["Sarabun"] * 4, where

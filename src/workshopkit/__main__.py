@@ -5,7 +5,12 @@ server imports WeasyPrint and fills its caches (about two seconds) on the other 
 this process loads the toolkit and reads and composes the definition, which takes about as
 long. The command's language is chosen first, because every worker the server forks speaks
 the language the server was started with.
+
+A build that has written its pack and said so leaves at once: the interpreter's tidying up
+(freeing all it loaded, about 0.15 s) would only keep its caller waiting. Its files are written
+and closed by then (output.py), its worker and helpers have ended, and it holds nothing else.
 """
+import os
 import sys
 
 from . import i18n
@@ -22,7 +27,14 @@ def main() -> None:
         bounded.prepare()
     from .cli import main as command_line
 
-    command_line()
+    try:
+        command_line()
+    except SystemExit as done:
+        if "build" not in args or not isinstance(done.code, int | None):
+            raise
+        sys.stdout.flush()
+        sys.stderr.flush()
+        os._exit(done.code or 0)
 
 
 if __name__ == "__main__":

@@ -32,6 +32,9 @@ except ImportError:  # Windows: no rlimits and no process groups; the time bound
 GROUPS = hasattr(os, "killpg")
 
 Progress = Callable[[int, int], None]
+# In the environment only while the workers' server is started: the server knows itself by it
+# (render/warm.py), and nothing else that imports the toolkit takes itself for the server.
+SERVER = "WORKSHOPKIT_RENDER_SERVER"
 
 
 @dataclass(frozen=True)
@@ -74,6 +77,7 @@ def run(task: Call, bounds: Bounds, what: str, progress: Progress | None = None
         ) -> tuple[Any, Usage]:
     """The call in a bounded worker: its result and the memory it took, or its
     WorkshopkitError raised here."""
+    prepare()
     context = _context()
     receive, send = context.Pipe(duplex=False)
     watch, lifeline = context.Pipe(duplex=False)
@@ -103,12 +107,18 @@ def run(task: Call, bounds: Bounds, what: str, progress: Progress | None = None
 def prepare() -> None:
     """Start the workers' server now, if it is not running: it imports WeasyPrint and fills
     its caches (about 2.5 s) while the build reads and composes, on the other core."""
+    global _server_started
     context = _context()
-    if context.get_start_method() != "forkserver":
+    if context.get_start_method() != "forkserver" or _server_started:
         return
     from multiprocessing import forkserver
 
-    _quietly(forkserver.ensure_running)
+    os.environ[SERVER] = "1"
+    try:
+        _quietly(forkserver.ensure_running)
+    finally:
+        os.environ.pop(SERVER, None)
+    _server_started = True
 
 
 def _start(worker: multiprocessing.process.BaseProcess) -> None:
@@ -405,6 +415,7 @@ def _die_with_build(watch: Connection) -> None:
 
 
 _server_context: multiprocessing.context.BaseContext | None = None
+_server_started = False
 
 
 def _context() -> multiprocessing.context.BaseContext:

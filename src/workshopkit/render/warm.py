@@ -5,9 +5,20 @@ coverage), so each worker forked from the server has them already, about half a 
 sooner. Only pure-Python state is made here: Pango and fontconfig start in each worker, never
 shared across a fork. The DOCX writer's subset faces come from the user's cache, read by the
 worker that writes DOCX (render_job.kept_faces), not here: a PDF build would wait for them.
+
+The server ends when the build that started it does, and holds the build's standard output
+and error, so a caller reading them (a script, CI, a pipe) waits for the server too: it skips
+its interpreter's tidying up (freeing what it imported, 0.3 s) as it has nothing to flush or
+close. Its workers never run exit handlers (multiprocessing ends them with os._exit).
 """
+import atexit
+import os
+
 from ..paper.dictionary import thai_words_of
 from ..resources import font_coverage
+from .bounded import SERVER
 
 thai_words_of("การวางแผนพัฒนา")
 font_coverage()
+if os.environ.pop(SERVER, None):  # the server itself, not a test that imports this
+    atexit.register(os._exit, 0)

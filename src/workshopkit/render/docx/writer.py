@@ -15,6 +15,7 @@ import docx
 from docx.enum.section import WD_ORIENT, WD_SECTION
 from docx.enum.style import WD_STYLE_TYPE
 from docx.enum.text import WD_ALIGN_PARAGRAPH
+from docx.opc.constants import RELATIONSHIP_TYPE as RT
 from docx.oxml.ns import qn
 from docx.shared import Mm, Pt
 
@@ -42,6 +43,7 @@ class _Spec:
     outline: int | None = None
 
 
+STYLES_WITH_EFFECTS = "http://schemas.microsoft.com/office/2007/relationships/stylesWithEffects"
 STYLES = {
     "Normal": _Spec(14),
     "Title": _Spec(20, bold=True, align=WD_ALIGN_PARAGRAPH.CENTER, after=6, outline=0),
@@ -125,6 +127,7 @@ class DocxWriter:
         if self._blank is None:  # the default template's styles are slow to look up by name
             word = docx.Document()
             self._styles(word)
+            _only_what_is_used(word)
             out = io.BytesIO()
             word.save(out)
             self._blank = out.getvalue()
@@ -187,3 +190,36 @@ class DocxWriter:
         # In a pack every document counts its own pages, as the PDF packs do.
         field(footer, "NUMPAGES" if single else "SECTIONPAGES", "1")
 
+
+def _only_what_is_used(word: docx.document.Document) -> None:
+    """python-docx's template carries 164 styles, their Word 2010 copy and a picture of an empty
+    page as the file's thumbnail: 800 KB of XML that every file would read, write and compress
+    twice, and a preview that is not the document's. Kept: the writer's styles, the ones Word
+    takes by default, those the template's list numbering names, and those they name in turn
+    (based on, next, linked)."""
+    root = word.styles.element
+    by_id = {style.get(qn("w:styleId")): style for style in root.iterchildren(qn("w:style"))}
+    listed = word.part.numbering_part.element.iter(qn("w:pStyle"))
+    wanted = {*(name.replace(" ", "") for name in STYLES), "Header", "Footer",
+              *(key for key, style in by_id.items() if style.get(qn("w:default")) == "1"),
+              *(style.get(qn("w:val")) for style in listed)}
+    named = list(wanted)
+    while named:
+        style = by_id.get(named.pop())
+        for tag in ("w:basedOn", "w:next", "w:link"):
+            other = style.find(qn(tag)) if style is not None else None
+            if other is not None and other.get(qn("w:val")) not in wanted:
+                wanted.add(other.get(qn("w:val")))
+                named.append(other.get(qn("w:val")))
+    for key, style in by_id.items():
+        if key not in wanted:
+            root.remove(style)
+    for latent in root.findall(qn("w:latentStyles")):  # Word's own list of its built-in styles
+        root.remove(latent)
+    for key, relation in list(word.part.rels.items()):
+        if relation.reltype == STYLES_WITH_EFFECTS:
+            word.part.drop_rel(key)
+    package = word.part.package
+    for key, relation in list(package.rels.items()):
+        if relation.reltype == RT.THUMBNAIL:
+            del package.rels[key]
