@@ -1,12 +1,14 @@
 """The Thai dictionary that the PDF's line breaks and the definition's page checks share.
 
-PyThaiNLP's word list, held here as every prefix of every word in one dict (prefix -> is it a
-word). PyThaiNLP builds its own trie as an object per letter, which takes twice as long, and a
-build pays for it twice (in the command and in the render workers' server). newmm asks a
-dictionary only for the words that start at a position, so both give the same words.
+PyThaiNLP's word list, held here in sorted order. PyThaiNLP builds its own trie as an object
+per letter (0.7 s), and a build pays for a dictionary twice (in the command and in the render
+workers' server, before the first page is laid out); sorting the list takes a tenth of that.
+newmm asks a dictionary only for the words that start at a position, which a binary search
+answers as the trie does, a quarter slower per question: a build asks few enough.
 """
 from __future__ import annotations
 
+from bisect import bisect_left
 from collections.abc import Iterable, Iterator
 from functools import cache
 
@@ -14,33 +16,32 @@ from functools import cache
 class Prefixes:
     """A word list that answers PyThaiNLP's newmm as its Trie does (`prefixes`, `in`, `len`)."""
 
-    __slots__ = ("_ends", "_count")
+    __slots__ = ("_sorted", "_words")
 
     def __init__(self, words: Iterable[str]):
-        stripped = [w.strip() for w in words]  # as PyThaiNLP's Trie keeps them
-        self._ends = dict.fromkeys([w[:k] for w in stripped for k in range(1, len(w))], False)
-        self._ends.update(dict.fromkeys(filter(None, stripped), True))
-        self._count = sum(self._ends.values())
+        self._words = {w.strip() for w in words} - {""}  # as PyThaiNLP's Trie keeps them
+        self._sorted = sorted(self._words)
 
     def prefixes(self, text: str, start: int = 0) -> list[str]:
         """The words of the list that `text` holds from `start`, shortest first."""
-        found, ends = [], self._ends
+        found, ordered, below = [], self._sorted, 0
         for end in range(start + 1, len(text) + 1):
-            word = ends.get(text[start:end])
-            if word is None:  # no word goes on from here
-                break
-            if word:
-                found.append(text[start:end])
+            piece = text[start:end]
+            below = bisect_left(ordered, piece, below)  # a longer piece sorts no earlier
+            if below == len(ordered) or not ordered[below].startswith(piece):
+                break  # no word goes on from here
+            if ordered[below] == piece:
+                found.append(piece)
         return found
 
     def __contains__(self, word: object) -> bool:
-        return self._ends.get(word) is True  # type: ignore[call-overload]
+        return word in self._words
 
     def __len__(self) -> int:
-        return self._count
+        return len(self._words)
 
     def __iter__(self) -> Iterator[str]:
-        return (word for word, whole in self._ends.items() if whole)
+        return iter(self._sorted)
 
 
 @cache
