@@ -10,6 +10,7 @@ A build that has written its pack and said so leaves at once: the interpreter's 
 (freeing all it loaded, about 0.15 s) would only keep its caller waiting. Its files are written
 and closed by then (output.py), its worker and helpers have ended, and it holds nothing else.
 """
+import contextlib
 import os
 import sys
 
@@ -32,8 +33,9 @@ def main() -> None:
     except SystemExit as done:
         if "build" not in args or not isinstance(done.code, int | None):
             raise
-        sys.stdout.flush()
-        sys.stderr.flush()
+        for stream in (sys.stdout, sys.stderr):
+            with contextlib.suppress(OSError, ValueError):  # a reader that has gone (| head)
+                stream.flush()
         os._exit(done.code or 0)
 
 
