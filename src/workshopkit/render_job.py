@@ -83,8 +83,7 @@ def render_pack(job: PackJob, progress: Progress
         bundles = plan(job.workshop, style, job.documents, job.copies, front.print_checklist,
                        front.docx_cover)
         if docx:
-            written = plans.without_front(bundles)
-            docx.give([b for b in bundles if b not in written])
+            docx.give(bundles)
         files: list[tuple[bytes, Entry]] = []
         if "pdf" in job.formats:
             files += renderer.pdf_files(plan(job.workshop, style, job.documents, job.copies,
@@ -93,8 +92,7 @@ def render_pack(job: PackJob, progress: Progress
                 files.append((run.data, Entry("participants-print", "pdf", PRINT_RUN, run.pages,
                                               "participant", 1, style.label("print_job"))))
         if docx:
-            written_docx = {entry.path: (data, entry) for data, entry in docx.result()}
-            files += [written_docx[f"{b.stem}.docx"] for b in bundles]
+            files += docx.result()
         return (files, front.jobs, list(dict.fromkeys([*helper_warnings, *renderer.warnings])),
                 {**learned, **renderer.pdf.learned})
     finally:
@@ -120,12 +118,15 @@ def _early_docx(job: PackJob) -> tuple[list[tuple[bytes, Entry]], Fragments]:
 
 def _late_docx(job: PackJob, early: tuple[list[tuple[bytes, Entry]], Fragments], bundles: list[Bundle]
                ) -> list[tuple[bytes, Entry]]:
-    """Then, in the same helper: the files with the front matter, the documents they share
-    with the early ones copied from those."""
+    """Then, in the same helper: every file of the plan, in its order; those with the front
+    matter written now, the documents they share with the early ones copied from those."""
     from .render.files import docx_files
 
     files, drawn = early
-    return files + docx_files(job.page, job.embed_fonts, bundles, drawn)
+    written = {entry.path: (data, entry) for data, entry in files}
+    late = iter(docx_files(job.page, job.embed_fonts,
+                           [b for b in bundles if f"{b.stem}.docx" not in written], drawn))
+    return [written.get(f"{b.stem}.docx") or next(late) for b in bundles]
 
 
 def kept_faces(cache: Path) -> None:

@@ -41,6 +41,7 @@ MAX_BARE_PAGES = 5000  # certificates: a page per person of the largest roster r
 # Classes on <html> (templates/print.css) that lay a document out a step tighter: spacing and
 # row heights first, then the type size. Tried in turn when the last page is a quarter full or less.
 FIT_STEPS = ("fit-1", "fit-2", "fit-3")
+FITS = tuple(" ".join(FIT_STEPS[:step]) for step in range(1, len(FIT_STEPS) + 1))  # each a step tighter
 OVERLAY = "overlay.html.j2"  # a personal copy's values over its sheet's stencil
 
 
@@ -169,7 +170,7 @@ class PdfWriter:
         key = hashlib.sha256(self._look.digest() + html.encode()).hexdigest()[:32]
         remembered = self.remembered.get(key, "")  # "fit-1 fit-2:3": the fit, and the pages it gave
         fit, _colon, pages = remembered.partition(":")
-        if fit in (" ".join(FIT_STEPS[:step]) for step in range(1, len(FIT_STEPS) + 1)):
+        if fit in FITS:
             rendered = self._layout(document, fit)
             if str(len(rendered.pages)) == pages:
                 self.learned[key] = remembered
@@ -178,10 +179,10 @@ class PdfWriter:
         last = rendered.pages[-1]
         if len(rendered.pages) > 1 and page_checks.nearly_empty(last, page_checks.WORTH_REFITTING_SHARE):
             if remembered != f":{len(rendered.pages)}":  # else no step saved this page before
-                for step in range(1, len(FIT_STEPS) + 1):
-                    tighter = self._layout(document, " ".join(FIT_STEPS[:step]))
+                for tighter_fit in FITS:
+                    tighter = self._layout(document, tighter_fit)
                     if len(tighter.pages) < len(rendered.pages):
-                        rendered, known = tighter, " ".join(FIT_STEPS[:step])
+                        rendered, known = tighter, tighter_fit
                         break
             self.learned[key] = f"{known or ''}:{len(rendered.pages)}"
         if known is None and len(rendered.pages) > 1 and document.audience == "participant" \
