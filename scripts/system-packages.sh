@@ -3,6 +3,7 @@
 # Installs them with apt-get when run as root on Debian/Ubuntu; otherwise names what is missing.
 #   Pango (with libthai, which gives Thai its word breaks) and HarfBuzz's subsetter: WeasyPrint
 #   poppler-utils (pdftotext, pdffonts, pdftoppm, pdfimages): the tests read the PDFs back
+#   libc-bin's /sbin/ldconfig: the render server finds WeasyPrint's libraries in its cache
 #   with --tests also LibreOffice Writer (soffice), fontconfig (fc-list), qpdf and Chromium: the
 #   tests convert the DOCX files, hide fonts from LibreOffice, check the PDFs' structure and
 #   drive the studio in a real browser (Playwright launches Debian's chromium)
@@ -10,15 +11,16 @@
 set -euo pipefail
 
 need_libs=(libpango-1.0.so.0 libpangoft2-1.0.so.0 libthai.so.0 libharfbuzz-subset.so.0)
-need_tools=(pdftotext pdffonts pdftoppm pdfimages)
-packages=(libpango-1.0-0 libpangoft2-1.0-0 libthai0 libharfbuzz-subset0 poppler-utils)
+need_tools=(pdftotext pdffonts pdftoppm pdfimages /sbin/ldconfig)
+packages=(libpango-1.0-0 libpangoft2-1.0-0 libthai0 libharfbuzz-subset0 poppler-utils libc-bin)
 test_tools=(soffice fc-list qpdf chromium)
 test_packages=(libreoffice-writer-nogui fontconfig qpdf chromium)
 
 missing=()
 # The library cache is read once into a variable and matched in the shell: `ldconfig -p |
 # grep -q` under pipefail misfires when grep stops reading early and ldconfig dies of SIGPIPE.
-cache=$(ldconfig -p 2>/dev/null || true)
+# /sbin is not on every user's PATH.
+cache=$(ldconfig -p 2>/dev/null || /sbin/ldconfig -p 2>/dev/null || true)
 for lib in "${need_libs[@]}"; do
   [[ "$cache" == *"$lib "* ]] || missing+=("$lib")
 done

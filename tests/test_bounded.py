@@ -236,6 +236,21 @@ def test_only_the_workers_server_leaves_without_tidying_up(tmp_path):
     assert answer.stdout.split() == ["True", "False"], answer.stderr
 
 
+def _frozen(progress) -> tuple[int, bool]:
+    import gc
+    import sys
+
+    return gc.get_freeze_count(), "docx" in sys.modules
+
+
+def test_a_worker_finds_what_the_server_loaded_left_alone_by_the_collector():
+    """render/warm.py freezes what the server loaded (gc.freeze), so that a worker's full
+    collections neither go through it nor write to the memory it shares with the server; and
+    python-docx is loaded only where DOCX is written, not in the server every build waits for."""
+    (frozen, docx), _usage = bounded.run(Call(_frozen), Bounds(), "a test")
+    assert frozen > 50_000 and not docx  # WeasyPrint, the toolkit and the Thai dictionary
+
+
 def test_a_build_that_leaves_at_once_keeps_its_status_and_all_it_said(tmp_path):
     """__main__.py ends a finished build with os._exit: its exit status and every line it
     printed (the list of files, the error) still reach the caller."""

@@ -423,9 +423,11 @@ def _context() -> multiprocessing.context.BaseContext:
     if _server_context is None:
         if "forkserver" in multiprocessing.get_all_start_methods():
             # a copy of a server that has imported the writers, never of this process, which
-            # may hold Pango and fontconfig state a child must not share
+            # may hold Pango and fontconfig state a child must not share; WeasyPrint's
+            # libraries are opened first, the quick way (libraries.py)
             _server_context = multiprocessing.get_context("forkserver")
-            _server_context.set_forkserver_preload(["workshopkit.render.files", "workshopkit.render.warm"])
+            _server_context.set_forkserver_preload(
+                ["workshopkit.render.libraries", "workshopkit.render.files", "workshopkit.render.warm"])
         else:
             _server_context = multiprocessing.get_context("spawn")
     return _server_context

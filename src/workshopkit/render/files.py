@@ -11,6 +11,7 @@ from __future__ import annotations
 from collections.abc import Mapping, Sequence
 from functools import cache
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from weasyprint import Document as Rendered
 
@@ -18,11 +19,13 @@ from ..compose import tree as doc
 from ..compose.plan import Bundle, Entry
 from ..paper.page import PageDescription
 from .bounded import Progress, Turns
-from .docx.fragments import Fragments
-from .docx.writer import DocxWriter
 from .pdf import assemble
 from .pdf.writer import PdfWriter
 from .print_run import PrintRun, Set, duplex_pages, render_print_run
+
+if TYPE_CHECKING:  # python-docx loads where DOCX is written, not in the workers' server
+    from .docx.fragments import Fragments
+    from .docx.writer import DocxWriter
 
 
 class Renderer:
@@ -135,10 +138,14 @@ def docx_files(page: PageDescription, embed_fonts: bool, bundles: Sequence[Bundl
                drawn: Fragments | None = None) -> list[tuple[bytes, Entry]]:
     """Each bundle as one DOCX (no layout needed, so no WeasyPrint: it runs beside the PDFs),
     a document in several bundles drawn once; `drawn` keeps what was drawn for later calls."""
+    from .docx.fragments import Fragments
+
     writer, drawn = _docx_writer(page, embed_fonts), drawn or Fragments()
     return [(writer.write(b.documents, b.own_sheets, drawn), Entry.of(b, "docx", None)) for b in bundles]
 
 
 @cache
 def _docx_writer(page: PageDescription, embed_fonts: bool) -> DocxWriter:
+    from .docx.writer import DocxWriter
+
     return DocxWriter(page, embed_fonts)
