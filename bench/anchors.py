@@ -38,7 +38,6 @@ from pathlib import Path
 
 from workshopkit import app, render_job
 from workshopkit.compose.plan import plan
-from workshopkit.compose.style import style_of
 
 ROOT = Path(__file__).resolve().parent.parent
 REFERENCE = ROOT / "workshops" / "community-service-unit-2day.yaml"
@@ -87,7 +86,7 @@ def final_html(definition: Path, folder: Path) -> dict:
     read, job, _signers = app._pack_job(definition, None, None, ("pdf",), True)
     renderer = Renderer(job.page, job.source_dir)
     front = render_job.front_of(renderer, job, None, "pdf")
-    bundles = plan(job.workshop, style_of(job.workshop), job.documents, job.copies, front.print_checklist,
+    bundles = plan(job.style, job.documents, job.copies, front.print_checklist,
                    front.cover)
     for bundle in bundles:
         for document in bundle.documents:

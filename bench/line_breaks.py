@@ -27,8 +27,8 @@ from weasyprint.formatting_structure import boxes
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT / "src"))
 
-from workshopkit.compose import compose_all  # noqa: E402
 from workshopkit.compose import tree as doc  # noqa: E402
+from workshopkit.compose.pack import compose_all  # noqa: E402
 from workshopkit.definition.read import read_workshop  # noqa: E402
 from workshopkit.render.pdf import patches  # noqa: E402
 from workshopkit.render.pdf.writer import PdfWriter  # noqa: E402

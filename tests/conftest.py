@@ -51,7 +51,7 @@ def manifest(reference_pack: Path) -> dict:
 @pytest.fixture(scope="session")
 def reference_documents() -> dict:
     """The reference workshop's documents as compose_all makes them, by slug."""
-    from workshopkit.compose import compose_all
+    from workshopkit.compose.pack import compose_all
     from workshopkit.definition.read import read_workshop
 
     return {d.slug: d for d in compose_all(read_workshop(REFERENCE))}

@@ -99,7 +99,7 @@ def workshop_with(folder: Path, template: str | None = None, css: str | None = N
 
 def html_of(definition: Path) -> str:
     """The first document drawn with the definition's templates (no layout needed)."""
-    from workshopkit.compose import compose_all
+    from workshopkit.compose.pack import compose_all
     from workshopkit.compose.page_description import describe
     from workshopkit.definition.read import read_workshop
     from workshopkit.render.pdf.writer import PdfWriter

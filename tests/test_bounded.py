@@ -4,6 +4,7 @@ and nothing keeps running behind a killed build."""
 from __future__ import annotations
 
 import os
+import pickle
 import signal
 import subprocess
 import sys
@@ -169,47 +170,6 @@ def test_a_resident_worker_keeps_what_a_call_left_and_restarts_after_a_limit(tmp
         resident.close()
 
 
-def _take_turns(turns: bounded.Turns, pause: float) -> list[int]:
-    taken = []
-    for index in turns:
-        taken.append(index)
-        time.sleep(pause)
-    return taken
-
-
-@pytest.mark.parametrize("helper_pause", [0.001, 0.02])
-def test_the_worker_and_its_helper_each_take_the_next_turn_and_never_the_same(helper_pause):
-    turns = bounded.Turns(60)
-    helper = bounded.Beside(lambda: _take_turns(turns, helper_pause))
-    try:
-        helper.give()
-        here = _take_turns(turns, 0.005)
-        there = helper.result()
-    finally:
-        helper.close()
-    assert sorted(here + there) == list(range(60))  # every turn taken, once
-    assert here == sorted(here) and there == sorted(there)
-    assert here and there
-    # the slower one takes fewer: the turns follow who is free, not a split made beforehand
-    assert (len(there) < len(here)) == (helper_pause > 0.005)
-
-
-def test_a_helper_starts_its_first_part_at_once_and_hands_it_to_the_second(tmp_path):
-    """Beside(function, ready): `ready` runs as soon as the helper is forked, before the
-    arguments are given (the DOCX files without the front matter), and what it returned is
-    `function`'s first argument (the documents it drew, copied into the later files)."""
-    started = tmp_path / "started"
-    helper = bounded.Beside(lambda first, second: [*first, second],
-                            ready=lambda: [os.getpid(), started.write_text("yes")])
-    try:
-        assert eventually(started.exists, 10)  # nothing was given yet
-        helper.give("later")
-        pid, _written, given = helper.result()
-    finally:
-        helper.close()
-    assert pid != os.getpid() and given == "later"
-
-
 def test_only_the_workers_server_leaves_without_tidying_up(tmp_path):
     """render/warm.py makes the server leave at once when the build ends (os._exit at exit):
     only a process started as the server may do that. Imported anywhere else (a test, a
@@ -249,6 +209,26 @@ def test_a_worker_finds_what_the_server_loaded_left_alone_by_the_collector():
     python-docx is loaded only where DOCX is written, not in the server every build waits for."""
     (frozen, docx), _usage = bounded.run(Call(_frozen), Bounds(), "a test")
     assert frozen > 50_000 and not docx  # WeasyPrint, the toolkit and the Thai dictionary
+
+
+def test_a_worker_takes_a_pack_job_without_the_definitions_model(tmp_path):
+    """The server never loads pydantic (a fifth of its start, which every build waits for),
+    and a pack job, roster sets and all, needs none of it: the front's facts were read from
+    the model by the build (compose/pack.py, `cover_facts`)."""
+    from workshopkit import app
+    from workshopkit.people.roster import read_roster
+
+    examples = Path(__file__).parent.parent / "examples"
+    _read, job, _signers = app._pack_job(examples / "prefilled-surveys.yaml",
+                                         read_roster(examples / "roster.csv"), None, ("pdf", "docx"), True)
+    assert job.sets
+    (tmp_path / "job.pickle").write_bytes(pickle.dumps(job))
+    script = (f"import pickle, sys\nfor name in {list(bounded.PRELOADED)!r} + ['workshopkit.render_job']:\n"
+              f"    __import__(name)\n"
+              f"job = pickle.loads(open({str(tmp_path / 'job.pickle')!r}, 'rb').read())\n"
+              f"print(len(job.documents), 'pydantic' in sys.modules)")
+    answer = subprocess.run([sys.executable, "-c", script], capture_output=True, text=True, check=True)
+    assert answer.stdout.split() == [str(len(job.documents)), "False"]
 
 
 def test_a_build_that_leaves_at_once_keeps_its_status_and_all_it_said(tmp_path):

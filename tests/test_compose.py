@@ -3,7 +3,9 @@ from __future__ import annotations
 
 from helpers import REFERENCE
 
-from workshopkit.compose import compose_all, compose_front
+from workshopkit.compose.front import compose_front
+from workshopkit.compose.pack import compose_all, cover_facts
+from workshopkit.compose.style import style_of
 from workshopkit.definition.read import read_workshop
 
 
@@ -19,7 +21,8 @@ def test_the_front_matter_counts_what_the_first_layout_returned():
     pages = {d.slug: 2 for d in documents} | {"sign-in": 3, "cover": 1, "print-checklist": 1}
     documents = [*documents, documents[0].__class__("sign-in-sheet", "sign-in", "ใบลงทะเบียน",
                                                     "facilitator", ())]
-    front = compose_front(workshop, documents, pages, 30, None, "pdf")
+    style = style_of(workshop)
+    front = compose_front(cover_facts(workshop, style), style, documents, pages, 30, None, "pdf")
     facilitator = next(j for j in front.jobs if j.path == "facilitator-pack.pdf")
     assert facilitator.pages == 1 + 1 + 2 * (len(documents) - 1) + 3
     listed = [row.cells[1].text for row in front.cover.blocks[-1].body]

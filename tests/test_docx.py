@@ -266,17 +266,16 @@ def test_a_document_in_several_files_is_copied_into_the_same_file_it_would_draw(
     in the header): every part of every file is byte for byte what a writer of its own draws."""
     from collections import defaultdict
 
-    from workshopkit.compose import compose_front
+    from workshopkit.compose.front import compose_front
     from workshopkit.compose.plan import plan
-    from workshopkit.compose.style import style_of
     from workshopkit.render.docx.fragments import Fragments
     from workshopkit.render.docx.writer import DocxWriter
     from workshopkit.render.files import docx_files
 
     _read, job, _ = app._pack_job(Path(__file__).parent.parent / definition, None, None, ("docx",), True)
-    front = compose_front(job.workshop, job.documents, defaultdict(lambda: 1), job.copies, None, "docx")
-    bundles = plan(job.workshop, style_of(job.workshop), job.documents, job.copies, front.print_checklist,
-                   front.docx_cover)
+    front = compose_front(job.cover, job.style, job.documents, defaultdict(lambda: 1), job.copies, None,
+                          "docx")
+    bundles = plan(job.style, job.documents, job.copies, front.print_checklist, front.docx_cover)
     drawn = Fragments()
     written = docx_files(job.page, False, bundles, drawn)
     packs = [b for b in bundles if len(b.documents) > 1]

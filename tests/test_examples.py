@@ -8,8 +8,8 @@ from helpers import ROOT, fold, pdftotext
 from PIL import Image
 
 from workshopkit import app
-from workshopkit.compose import compose_all
 from workshopkit.compose import tree as doc
+from workshopkit.compose.pack import compose_all
 from workshopkit.definition.read import read_workshop
 
 SHIPPED = sorted([*ROOT.glob("workshops/*.yaml"), *ROOT.glob("examples/*.yaml")])

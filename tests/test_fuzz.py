@@ -16,7 +16,7 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 from hypothesis_jsonschema import from_schema
 
-from workshopkit.compose import compose_all
+from workshopkit.compose.pack import compose_all
 from workshopkit.definition.read import read_workshop
 from workshopkit.errors import DefinitionError, WorkshopkitError
 from workshopkit.render.pdf.writer import PdfWriter

@@ -21,6 +21,9 @@ DRAWING = ("render/pdf/", "render/docx/")
 # where two modules share a name, or a name says too little, the test module says which
 TESTED_IN = {
     "compose/__init__.py": "test_compose.py",
+    "compose/pack.py": "test_compose.py",
+    "compose/front.py": "test_compose.py",
+    "definition/fields.py": "test_roster.py",
     "compose/style.py": "test_compose_style.py",
     "definition/read.py": "test_definition.py",
     "render/pdf/writer.py": "test_pdf.py",

@@ -56,9 +56,12 @@ def test_the_server_opens_weasyprint_without_a_compiler_and_with_every_library()
     assert found["pango"] >= 14400 and found["subset"] == bool(ctypes.util.find_library("harfbuzz-subset"))
 
 
-def test_where_the_loader_looks_further_find_library_is_left_alone(monkeypatch):
-    """LD_LIBRARY_PATH may lead to a library the cache does not hold: then no quick answer."""
-    monkeypatch.setenv("LD_LIBRARY_PATH", "/opt/pango/lib")
+def test_where_the_loader_looks_further_find_library_is_left_alone(monkeypatch, tmp_path):
+    """LD_LIBRARY_PATH may lead to a library the cache does not hold: then no quick answer. A
+    folder that is not there leads nowhere (OpenCV names one when it is imported)."""
+    monkeypatch.setenv("LD_LIBRARY_PATH", f"{tmp_path / 'missing'}:")
+    assert (libraries.linker_cache() is None) == (not sys.platform.startswith("linux"))
+    monkeypatch.setenv("LD_LIBRARY_PATH", f"{tmp_path / 'missing'}:{tmp_path}")
     assert libraries.linker_cache() is None
     before = ctypes.util.find_library
     with libraries._from_linker_cache():

@@ -188,7 +188,7 @@ def _writer_counting_layouts(monkeypatch, remembered=None):
 
 
 def test_the_fit_a_document_needed_is_tried_first_by_the_next_build(tmp_path, monkeypatch):
-    from workshopkit.compose import compose_all
+    from workshopkit.compose.pack import compose_all
     definition = agenda_of(tmp_path / "long.yaml", 22, ["หมายเหตุข้อแรก", "หมายเหตุข้อที่สอง"])
     agenda = compose_all(read_workshop(definition))[0]
     first, laid_out = _writer_counting_layouts(monkeypatch)
@@ -211,7 +211,7 @@ def test_the_fit_a_document_needed_is_tried_first_by_the_next_build(tmp_path, mo
 
 
 def test_a_page_no_step_saved_is_not_refitted_again_and_still_said(tmp_path, monkeypatch):
-    from workshopkit.compose import compose_all
+    from workshopkit.compose.pack import compose_all
     definition = tmp_path / "tall.yaml"
     definition.write_text(NEARLY_EMPTY_LAST_PAGE, encoding="utf-8")
     notes = next(d for d in compose_all(read_workshop(definition)) if d.slug == "worksheet-notes")
@@ -583,7 +583,7 @@ def test_the_reference_agenda_docx_is_one_page_in_libreoffice(reference_pack, tm
 def test_the_agendas_remarks_never_open_a_page_alone(tmp_path):
     # 21 items fill the first page: the remarks take the table's last row with them
     path = agenda_of(tmp_path / "remarks.yaml", 21, [f"หมายเหตุข้อที่ {n}" for n in range(1, 7)])
-    from workshopkit.compose import compose_all
+    from workshopkit.compose.pack import compose_all
     from workshopkit.compose.page_description import describe
     from workshopkit.render.pdf.writer import PdfWriter
 

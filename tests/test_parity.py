@@ -8,8 +8,8 @@ import pytest
 from helpers import REFERENCE, fold, pdftotext
 from lxml import etree
 
-from workshopkit.compose import compose_all
 from workshopkit.compose import tree as doc
+from workshopkit.compose.pack import compose_all
 from workshopkit.definition.read import read_workshop
 
 W = "{http://schemas.openxmlformats.org/wordprocessingml/2006/main}"

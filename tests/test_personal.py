@@ -4,8 +4,8 @@ from __future__ import annotations
 
 from helpers import REFERENCE, ROOT
 
-from workshopkit.compose import compose_all
 from workshopkit.compose import tree as doc
+from workshopkit.compose.pack import compose_all
 from workshopkit.compose.personal import is_personal, personal_sets, personalize
 from workshopkit.compose.plan import participant_documents
 from workshopkit.definition.read import read_workshop

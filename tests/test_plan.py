@@ -2,8 +2,6 @@
 page counts before anything is drawn."""
 from __future__ import annotations
 
-from helpers import REFERENCE
-
 from workshopkit.compose import tree as doc
 from workshopkit.compose.plan import (
     PRINT_RUN,
@@ -16,7 +14,6 @@ from workshopkit.compose.plan import (
     print_jobs,
     without_front,
 )
-from workshopkit.definition.read import read_workshop
 from workshopkit.wording.style import Style
 
 
@@ -60,10 +57,9 @@ def test_the_contents_give_each_document_the_page_it_starts_on_after_the_cover()
 
 
 def test_every_document_stands_alone_and_in_its_audiences_pack():
-    workshop = read_workshop(REFERENCE)
     documents = [sheet("agenda", "facilitator"), sheet("a"), sheet("b", collected=True)]
     checklist, cover = sheet("print-checklist", "facilitator"), sheet("cover", "facilitator")
-    bundles = {b.stem: b for b in plan(workshop, Style(), documents, 30, checklist, cover)}
+    bundles = {b.stem: b for b in plan(Style(), documents, 30, checklist, cover)}
     assert list(bundles) == ["print-checklist", "agenda", "a", "b", "participant-pack", "facilitator-pack"]
     assert bundles["a"].copies == 30 and bundles["agenda"].copies == 1
     assert bundles["participant-pack"].documents == participant_documents(documents)
@@ -73,9 +69,8 @@ def test_every_document_stands_alone_and_in_its_audiences_pack():
 
 
 def test_the_files_without_front_matter_are_those_that_hold_neither_cover_nor_checklist():
-    workshop = read_workshop(REFERENCE)
     documents = [sheet("agenda", "facilitator"), sheet("a")]
-    bundles = plan(workshop, Style(), documents, 10, sheet("print-checklist", "facilitator"),
+    bundles = plan(Style(), documents, 10, sheet("print-checklist", "facilitator"),
                    sheet("cover", "facilitator"))
     assert [b.stem for b in without_front(bundles)] == ["agenda", "a", "participant-pack"]
 

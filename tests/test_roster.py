@@ -6,7 +6,8 @@ from pathlib import Path
 import openpyxl
 import pytest
 
-from workshopkit.people.roster import RosterError, read_roster, split_name
+from workshopkit.definition.fields import PARTICIPANT_FIELDS
+from workshopkit.people.roster import HEADERS, RosterError, read_roster, split_name
 
 THAI = ("ชื่อ,นามสกุล,ตำบล,อำเภอ,จังหวัด,กลุ่ม\n"
         "สมชาย,ใจดี,บ้านต๋อม,เมืองพะเยา,พะเยา,1\n"
@@ -155,3 +156,16 @@ def test_a_roster_with_one_name_column(tmp_path):
     # the code comes from the name and place, as with separate columns: it does not change
     separate = read_roster(csv_file(tmp_path, "คำนำหน้า,ชื่อ,นามสกุล,ตำบล\nนาย,สมชาย,ใจดี,บ้านต๋อม\n"))
     assert separate.participants[0].code == somchai.code
+
+
+def test_every_field_a_definition_may_name_is_read_from_a_column_of_its_own(tmp_path):
+    """{village}, {code}, ... in a personal link or sheet: each is filled from the column whose
+    first header names it, and a column for each field is read into that field alone."""
+    assert set(HEADERS) == set(PARTICIPANT_FIELDS)
+    headers = ",".join(HEADERS[field][0] for field in PARTICIPANT_FIELDS)
+    values = ["นาง", "มาลี", "ศรีสวัสดิ์", "3", "ห้วยลาน", "ดอกคำใต้", "พะเยา", "2", "P-07", "0812345678",
+              "malee@example.org"]
+    (person,) = read_roster(csv_file(tmp_path, f"{headers}\n{','.join(values)}\n")).participants
+    read = {field: person.value(field) for field in PARTICIPANT_FIELDS}
+    assert read == dict(zip(PARTICIPANT_FIELDS, values, strict=True))
+

@@ -15,9 +15,9 @@ from helpers import ROOT, pdftotext
 from weasyprint import HTML
 
 from workshopkit import app
-from workshopkit.compose import compose_all, style_of
 from workshopkit.compose import tree as doc
-from workshopkit.compose.style import organiser_line
+from workshopkit.compose.pack import compose_all
+from workshopkit.compose.style import organiser_line, style_of
 from workshopkit.definition.read import read_workshop
 from workshopkit.render.pdf.patches import thai_text
 from workshopkit.render.pdf.writer import PdfWriter

@@ -17,7 +17,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from . import output
-from .compose import compose_all
+from .compose.pack import compose_all, cover_facts
 from .compose.page_description import describe
 from .compose.personal import numbered_sets, personal_sets
 from .compose.plan import Bundle, Entry, PrintJob, participant_documents, plan
@@ -117,7 +117,7 @@ def _pack_job(definition: Path, people: Roster | None, participants: int | None,
         # without names, numbered copies: a scanned form's pages are kept together by the number
         sets = numbered_sets(participant_documents(documents), participants, style)
     copies = len(people.participants) if people else (expected or 1)
-    job = PackJob(workshop, tuple(documents), tuple(sets), formats, copies,
+    job = PackJob(style, cover_facts(workshop, style), tuple(documents), tuple(sets), formats, copies,
                    describe(workshop, definition.parent), definition.parent, embed_fonts,
                    output.cache_folder(), output.recalled(output.cache_folder() / FITS))
     return read, job, signers
@@ -312,7 +312,7 @@ def _lay_out(key: str, job: PackJob, progress: Progress
     kept = _KEPT.pop(key, None)
     renderer = kept[0] if kept and kept[0].page == job.page else Renderer(job.page, job.source_dir)
     front = front_of(renderer, job, None, "pdf")
-    bundles = renderer.pdf_pages(plan(job.workshop, style_of(job.workshop), job.documents, job.copies,
+    bundles = renderer.pdf_pages(plan(job.style, job.documents, job.copies,
                                       front.print_checklist, front.cover))
     entries = [Entry.of(bundle, "pdf", len(pages)) for bundle, _base, pages in bundles]
     _KEPT[key] = (renderer, {e.path: (base, pages) for e, (_b, base, pages)

@@ -14,7 +14,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from . import output
-from .compose import compose_all
+from .compose.pack import compose_all
 from .compose.page_description import describe
 from .compose.personal import personalize
 from .compose.plan import Bundle

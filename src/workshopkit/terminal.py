@@ -1,7 +1,7 @@
 """Beside the flow: plain-text views for the terminal (no file is written)."""
 from __future__ import annotations
 
-from .compose import style_of
+from .compose.style import style_of
 from .definition import model
 
 

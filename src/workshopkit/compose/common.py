@@ -2,10 +2,13 @@
 from __future__ import annotations
 
 from collections.abc import Sequence
+from typing import TYPE_CHECKING
 
-from ..definition import model
 from ..wording.style import Style
 from . import tree as doc
+
+if TYPE_CHECKING:
+    from ..definition import model
 
 STEP_NUMBERS = ("{n}.", "{n})", "({n})", "–")
 

@@ -4,15 +4,25 @@ and the pack's contents with the page each document starts on."""
 from __future__ import annotations
 
 from collections.abc import Sequence
+from dataclasses import dataclass
 
-from ..definition import model
 from ..wording.style import Style
 from . import tree as doc
-from .agenda import date_line, venue_line
 from .common import cell
 
 
-def compose_cover(workshop: model.Workshop, style: Style,
+@dataclass(frozen=True)
+class CoverFacts:
+    """What the cover and the print checklist take from the workshop, read by the build
+    (compose/pack.py, `cover_facts`): the render worker composes the front from its page
+    counts with these, never with the definition's model."""
+
+    title: str
+    subtitle: str
+    lines: tuple[doc.Block, ...]  # the organiser, the dates and the venue
+
+
+def compose_cover(facts: CoverFacts, style: Style,
                   contents: Sequence[tuple[str, int | None]]) -> doc.Document:
     """`contents`: each document's title with its first page in the pack, or None where the
     pages are not known (a DOCX, which a word processor lays out)."""
@@ -23,11 +33,8 @@ def compose_cover(workshop: model.Workshop, style: Style,
                  for title, page in contents)
     blocks: tuple[doc.Block, ...] = (
         doc.text(style.label("facilitator_pack"), style="lead"),
-        doc.text(workshop.organiser.name, style="center"),
-        date_line(workshop, style),
-        venue_line(workshop, style),
+        *facts.lines,
         doc.Heading(style.label("contents"), 3),
         doc.Table((86, 14) if numbered else (100,), head, rows),
     )
-    return doc.Document("cover", "cover", workshop.title, "facilitator", blocks,
-                        subtitle=workshop.subtitle or "")
+    return doc.Document("cover", "cover", facts.title, "facilitator", blocks, subtitle=facts.subtitle)

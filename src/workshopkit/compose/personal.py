@@ -5,12 +5,15 @@ from __future__ import annotations
 
 import dataclasses
 from collections.abc import Callable, Iterator, Sequence
+from typing import TYPE_CHECKING
 
-from ..definition import model
 from ..people.roster import Participant
 from ..people.surveys import personal_url
 from ..wording.style import Style
 from . import tree as doc
+
+if TYPE_CHECKING:
+    from ..definition import model
 
 
 def is_personal(document: doc.Document, workshop: model.Workshop) -> bool:

@@ -10,10 +10,13 @@ from __future__ import annotations
 import math
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
+from typing import TYPE_CHECKING
 
-from ..definition import model
 from ..wording.style import Style
 from . import tree as doc
+
+if TYPE_CHECKING:
+    pass
 
 PRINT_RUN = "participants-print.pdf"
 FRONT = ("cover", "print-checklist")  # the facilitator pack's first documents, which count it
@@ -70,7 +73,7 @@ class PrintJob:
         return per_copy * self.copies
 
 
-def plan(workshop: model.Workshop, style: Style, documents: Sequence[doc.Document], copies: int,
+def plan(style: Style, documents: Sequence[doc.Document], copies: int,
          print_checklist: doc.Document, cover: doc.Document) -> list[Bundle]:
     """Every file of the pack: the print checklist and each document alone, then the
     participants' and the facilitator's packs, which gather the documents in agenda order for

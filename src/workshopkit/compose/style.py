@@ -2,8 +2,12 @@
 knows no model."""
 from __future__ import annotations
 
-from ..definition import model
+from typing import TYPE_CHECKING
+
 from ..wording.style import Style
+
+if TYPE_CHECKING:
+    from ..definition import model
 
 
 def style_of(workshop: model.Workshop) -> Style:

@@ -147,10 +147,6 @@ class Worksheet(Base):
     blocks: list[Block] = Field(min_length=1)
 
 
-PARTICIPANT_FIELDS = ("prefix", "name", "surname", "village", "area", "district", "province", "group", "code",
-                      "phone", "email")
-
-
 W = Literal["what", "why", "who", "where", "when", "how", "output"]
 
 

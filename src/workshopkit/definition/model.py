@@ -37,8 +37,8 @@ from .base import (
     _unique_ids,
     placeholders,
 )
+from .fields import PARTICIPANT_FIELDS as PARTICIPANT_FIELDS
 from .forms import FILLS as FILLS
-from .forms import PARTICIPANT_FIELDS as PARTICIPANT_FIELDS
 from .forms import WELL_KNOWN_FIELDS as WELL_KNOWN_FIELDS
 from .forms import ActionPlan as ActionPlan
 from .forms import Block as Block

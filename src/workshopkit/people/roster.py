@@ -13,7 +13,7 @@ import unicodedata
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from ..definition.model import PARTICIPANT_FIELDS
+from ..definition.fields import PARTICIPANT_FIELDS
 from ..definition.readings import THAI_DIGITS
 from ..errors import Problem, RosterError, at
 from ..i18n import N_, _

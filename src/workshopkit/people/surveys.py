@@ -1,13 +1,17 @@
 """Beside the flow: a survey's link for one participant (Google Forms pre-filled URL)."""
 from __future__ import annotations
 
+from typing import TYPE_CHECKING
 from urllib.parse import quote, urlencode, urlsplit, urlunsplit
 
 from .. import qr
-from ..definition import model
+from ..definition.fields import PARTICIPANT_FIELDS
 from ..errors import Problem, at
 from ..i18n import _
 from .roster import Participant, Roster, RosterError
+
+if TYPE_CHECKING:
+    from ..definition import model
 
 
 def personal_url(survey: model.Survey, person: Participant | None) -> str:
@@ -15,7 +19,7 @@ def personal_url(survey: model.Survey, person: Participant | None) -> str:
     link when the survey pre-fills nothing or there is no one to fill it for."""
     if not survey.prefill or person is None or not person.name:
         return survey.url
-    values = {key: template.format(**{f: person.value(f) for f in model.PARTICIPANT_FIELDS})
+    values = {key: template.format(**{f: person.value(f) for f in PARTICIPANT_FIELDS})
               for key, template in survey.prefill.items()}
     parts = urlsplit(survey.url)
     query = "&".join(filter(None, [parts.query, "usp=pp_url", urlencode(values, quote_via=quote)]))

@@ -17,7 +17,7 @@ import sys
 import threading
 import time
 import traceback
-from collections.abc import Callable, Iterator
+from collections.abc import Callable
 from dataclasses import dataclass
 from multiprocessing.connection import Connection
 from typing import Any
@@ -35,6 +35,9 @@ Progress = Callable[[int, int], None]
 # In the environment only while the workers' server is started: the server knows itself by it
 # (render/warm.py), and nothing else that imports the toolkit takes itself for the server.
 SERVER = "WORKSHOPKIT_RENDER_SERVER"
+# What the server imports before it forks a worker: WeasyPrint's libraries first, the quick
+# way; then the writers; then the caches filled (not pydantic: a worker gets no model)
+PRELOADED = ("workshopkit.render.libraries", "workshopkit.render.files", "workshopkit.render.warm")
 
 
 @dataclass(frozen=True)
@@ -187,7 +190,7 @@ def _work(task: Call, bounds: Bounds, send: Connection, watch: Connection) -> No
     def report(done: int, total: int) -> None:
         send.send(("progress", (done, total)))
 
-    _answer(send, _outcome(task, report))
+    answer(send, _outcome(task, report))
 
 
 def _bound(bounds: Bounds, watch: Connection) -> None:
@@ -219,111 +222,13 @@ def _outcome(task: Call, report: Progress) -> tuple[str, Any]:
         return "bug", traceback.format_exc()
 
 
-def _answer(send: Connection, message: tuple[str, Any]) -> None:
+def answer(send: Connection, message: tuple[str, Any]) -> None:
+    """Sends the outcome to the process waiting for it; one too big to pickle in the memory
+    left is sent as running out of memory."""
     try:
         send.send(message)
     except MemoryError:
         send.send(("memory", None))
-
-
-class Beside:
-    """Work for the other core: a child of this worker, forked now, runs `ready()` at once (the
-    work that needs nothing the worker has yet), then `function(*args)` with the arguments given
-    later, after what `ready()` returned when there is a `ready`. For work that needs no Pango,
-    such as writing DOCX: the child shares the worker's fonts, bounds and process group, but a
-    forked copy of Pango's state must not be used.
-    Where fork is missing, everything runs when the result is asked for."""
-
-    def __init__(self, function: Callable[..., Any], ready: Callable[[], Any] | None = None):
-        self.function, self.ready = function, ready
-        self._args: tuple[Any, ...] = ()
-        self._child: multiprocessing.process.BaseProcess | None = None
-        if "fork" in multiprocessing.get_all_start_methods():
-            context = multiprocessing.get_context("fork")
-            orders, self._orders = context.Pipe(duplex=False)
-            self._answers, answers = context.Pipe(duplex=False)
-            self._child = context.Process(target=self._run, args=(orders, answers), name="workshopkit-beside")
-            self._child.start()
-            orders.close()
-            answers.close()
-
-    def give(self, *args: Any) -> None:
-        """The arguments for `function`: it starts in the child now."""
-        if self._child is None:
-            self._args = args
-            return
-        self._orders.send(args)
-        self._orders.close()
-
-    def result(self) -> Any:
-        """What `function` returned, once it has; what it raised is raised here."""
-        if self._child is None:
-            return self.function(*self._prepared(), *self._args)
-        try:
-            kind, value = self._answers.recv()
-        except EOFError:
-            kind, value = "died", None
-        finally:
-            self._answers.close()
-            self._child.join()
-        if kind == "done":
-            return value
-        if kind == "error":
-            raise value
-        if kind == "memory":
-            raise MemoryError
-        raise RuntimeError(f"the render worker's helper failed:\n{value}")
-
-    def close(self) -> None:
-        """Stops the child if its result was not asked for (the worker failed before)."""
-        if self._child is not None and self._child.is_alive():
-            self._child.kill()
-            self._child.join()
-
-    def _prepared(self) -> tuple[Any, ...]:
-        return (self.ready(),) if self.ready else ()
-
-    def _run(self, orders: Connection, answers: Connection) -> None:
-        try:
-            prepared = self._prepared()
-            outcome: tuple[str, Any] = ("done", self.function(*prepared, *orders.recv()))
-        except EOFError:  # the worker ended without giving the arguments
-            os._exit(0)
-        except WorkshopkitError as error:
-            outcome = ("error", error)
-        except MemoryError:
-            outcome = ("memory", None)
-        except BaseException:  # noqa: BLE001 (a bug: its traceback goes back to the worker)
-            outcome = ("bug", traceback.format_exc())
-        _answer(answers, outcome)
-        answers.close()
-        os._exit(0)  # not the worker's exit handlers: they belong to the worker
-
-
-class Turns:
-    """Indices 0..count-1 handed out one at a time to whichever process asks first: the render
-    worker and a Beside made after this share them, so that each takes the next document as
-    soon as it is free (how long one takes to lay out is only known once it is). Iterating
-    gives the indices this process takes."""
-
-    def __init__(self, count: int):
-        self.count = count
-        fork = "fork" in multiprocessing.get_all_start_methods()
-        # inherited by a Beside forked after it; without fork, one process takes every turn
-        self._next = multiprocessing.get_context("fork").Value("i", 0) if fork else None
-        self._taken = 0
-
-    def __iter__(self) -> Iterator[int]:
-        while True:
-            if self._next is None:
-                index, self._taken = self._taken, self._taken + 1
-            else:
-                with self._next.get_lock():
-                    index = self._next.value
-                    self._next.value = index + 1
-            if index >= self.count:
-                return
-            yield index
 
 
 class Resident:
@@ -393,7 +298,7 @@ def _serve(bounds: Bounds, requests: Connection, send: Connection, watch: Connec
             task = requests.recv()
         except (EOFError, OSError):
             return
-        _answer(send, _outcome(task, report))
+        answer(send, _outcome(task, report))
 
 
 def _usage() -> Usage:
@@ -423,11 +328,9 @@ def _context() -> multiprocessing.context.BaseContext:
     if _server_context is None:
         if "forkserver" in multiprocessing.get_all_start_methods():
             # a copy of a server that has imported the writers, never of this process, which
-            # may hold Pango and fontconfig state a child must not share; WeasyPrint's
-            # libraries are opened first, the quick way (libraries.py)
+            # may hold Pango and fontconfig state a child must not share
             _server_context = multiprocessing.get_context("forkserver")
-            _server_context.set_forkserver_preload(
-                ["workshopkit.render.libraries", "workshopkit.render.files", "workshopkit.render.warm"])
+            _server_context.set_forkserver_preload(list(PRELOADED))
         else:
             _server_context = multiprocessing.get_context("spawn")
     return _server_context

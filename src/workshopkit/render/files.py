@@ -18,7 +18,8 @@ from weasyprint import Document as Rendered
 from ..compose import tree as doc
 from ..compose.plan import Bundle, Entry
 from ..paper.page import PageDescription
-from .bounded import Progress, Turns
+from .beside import Turns
+from .bounded import Progress
 from .pdf import assemble
 from .pdf.writer import PdfWriter
 from .print_run import PrintRun, Set, duplex_pages, render_print_run
@@ -55,6 +56,16 @@ class Renderer:
                 del self.pdf.warnings[said:]
         return {d.slug: len(self._laid_out[d.slug][1].pages) for d in documents}
 
+    def take(self, turns: Turns, documents: Sequence[doc.Document]) -> list[doc.Document]:
+        """The documents of the turns this process takes, each laid out when it is taken and
+        its page count said to the process that composes the front from them."""
+        taken = []
+        for index in turns:
+            document = documents[index]
+            turns.laid_out(index, self.pages([document])[document.slug])
+            taken.append(document)
+        return taken
+
     def print_run(self, shared: Sequence[doc.Document], sets: Sequence[Set],
                   progress: Progress | None = None) -> PrintRun:
         """Every participant's set in one PDF, the shared sheets reused from what was laid out."""
@@ -80,7 +91,8 @@ class Renderer:
         painted once, however many files hold it."""
         away = {slug for drawing in elsewhere for slug in drawing.documents}
         here = {d.slug: d for bundle in bundles for d in bundle.documents if d.slug not in away}
-        drawings = [self.drawing(list(here.values())), *elsewhere]
+        drawings = [self.drawing(list(here.values())), *elsewhere] \
+            if here or assemble.BLANK not in away else list(elsewhere)
         counts = {slug: placed.count for drawing in drawings for slug, placed in drawing.documents.items()}
         contents = [_contents(bundle, counts) for bundle in bundles]
         return [(data, Entry.of(bundle, "pdf", len(pages))) for data, bundle, pages
@@ -112,17 +124,14 @@ class Renderer:
 
 def drawn_elsewhere(page: PageDescription, source_dir: Path, draw: bool, turns: Turns,
                     remembered: Mapping[str, str], documents: Sequence[doc.Document]
-                    ) -> tuple[assemble.Drawing | None, dict[str, int], list[str], dict[str, str]]:
+                    ) -> tuple[assemble.Drawing | None, list[str], dict[str, str]]:
     """In a helper process beside the render worker, on the other core: each document it takes
     its turn at laid out and, when PDF files are made, all of them painted into one drawing;
-    their page counts, what laying them out warned, and the fits it learned."""
+    what laying them out warned, and the fits it learned."""
     renderer = Renderer(page, source_dir, remembered=remembered)
-    taken = []
-    for index in turns:
-        renderer.pages([documents[index]])
-        taken.append(documents[index])
+    taken = renderer.take(turns, documents)
     drawing = renderer.drawing(taken, blank=False) if draw and taken else None
-    return drawing, renderer.pages(taken), renderer.warnings, renderer.pdf.learned
+    return drawing, renderer.warnings, renderer.pdf.learned
 
 
 def _contents(bundle: Bundle, counts: dict[str, int]) -> list[assemble.Page]:

@@ -47,8 +47,10 @@ def in_cache(listing: bytes, name: str) -> str | None:
 
 def linker_cache() -> bytes | None:
     """The dynamic linker's cache as find_library reads it, or None where it would look
-    further than the cache."""
-    if not sys.platform.startswith("linux") or os.environ.get("LD_LIBRARY_PATH"):
+    further than the cache: in a folder LD_LIBRARY_PATH names (one that is not there, as
+    OpenCV's import adds, leads nowhere)."""
+    further = [folder for folder in os.environ.get("LD_LIBRARY_PATH", "").split(":") if folder]
+    if not sys.platform.startswith("linux") or any(os.path.isdir(folder) for folder in further):
         return None
     try:
         return subprocess.run(["/sbin/ldconfig", "-p"], stdin=subprocess.DEVNULL, stderr=subprocess.DEVNULL,
