@@ -196,19 +196,21 @@ def test_only_the_workers_server_leaves_without_tidying_up(tmp_path):
     assert answer.stdout.split() == ["True", "False"], answer.stderr
 
 
-def _frozen(progress) -> tuple[int, bool]:
+def _frozen(progress) -> tuple[int, bool, int]:
     import gc
     import sys
 
-    return gc.get_freeze_count(), "docx" in sys.modules
+    return gc.get_freeze_count(), "docx" in sys.modules, gc.get_threshold()[0]
 
 
 def test_a_worker_finds_what_the_server_loaded_left_alone_by_the_collector():
     """render/warm.py freezes what the server loaded (gc.freeze), so that a worker's full
-    collections neither go through it nor write to the memory it shares with the server; and
+    collections neither go through it nor write to the memory it shares with the server, and
+    makes its workers collect young objects less often (a render keeps most of them); and
     python-docx is loaded only where DOCX is written, not in the server every build waits for."""
-    (frozen, docx), _usage = bounded.run(Call(_frozen), Bounds(), "a test")
+    (frozen, docx, young), _usage = bounded.run(Call(_frozen), Bounds(), "a test")
     assert frozen > 50_000 and not docx  # WeasyPrint, the toolkit and the Thai dictionary
+    assert young > 10 * 700  # and collects its young objects far less often than Python does
 
 
 def test_a_worker_takes_a_pack_job_without_the_definitions_model(tmp_path):

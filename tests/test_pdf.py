@@ -277,3 +277,17 @@ def test_a_qr_codes_svg_darkens_exactly_its_modules_in_runs_along_the_rows():
         dark |= {(int(x) + i, int(y)) for i in range(int(width))}
     assert dark == {(x + 4, y + 4) for y, row in enumerate(code.modules) for x, on in enumerate(row) if on}
     assert len(runs) < 0.6 * len(dark)  # runs, not a square for each module
+
+
+@pytest.mark.parametrize("length", [10, 40, 90, 200, 400, 800, 1500])
+def test_the_printed_width_of_a_qr_code_is_the_width_of_the_code_drawn(length):
+    """A definition's links are checked without drawing their codes (qr._modules_count): the
+    width it finds is the drawn code's, quiet zone included, for short and long links."""
+    import qrcode
+
+    from workshopkit import qr
+    url = "https://forms.gle/" + "ก" * (length // 9) + "x" * (length - length // 9)
+    code = qrcode.QRCode(error_correction=qrcode.constants.ERROR_CORRECT_M, border=4)
+    code.add_data(url)
+    code.make(fit=True)
+    assert qr.print_size(url, 0) == (code.modules_count + 8) * qr.MIN_MODULE_MM

@@ -28,11 +28,14 @@ def check_url(url: str) -> str:
     return url
 
 
+BORDER = 4  # modules of quiet zone around the code, as the standard asks
+
+
 @lru_cache(maxsize=256)
 def _code(url: str) -> qrcode.QRCode:
     """The code of a link, made once per process (finding the best mask is most of the time of
     a QR code; its size, its SVG and its PNG each need it). Never changed: `png` copies it."""
-    code = qrcode.QRCode(error_correction=ERROR_CORRECT_M, border=4, box_size=10)
+    code = qrcode.QRCode(error_correction=ERROR_CORRECT_M, border=BORDER, box_size=10)
     code.add_data(check_url(url))
     code.make(fit=True)
     return code
@@ -60,8 +63,16 @@ def problem(url: str) -> str | None:
 def print_size(url: str, wanted_mm: float) -> float:
     """The printed width: as asked, or larger when a long link (a pre-filled form with Thai
     names, percent-encoded) would make the modules too small to scan."""
-    code = _code(url)
-    return max(wanted_mm, (code.modules_count + 2 * code.border) * MIN_MODULE_MM)
+    return max(wanted_mm, (_modules_count(url) + 2 * BORDER) * MIN_MODULE_MM)
+
+
+@lru_cache(maxsize=256)
+def _modules_count(url: str) -> int:
+    """The code's width in modules, from the smallest version that holds the link, without
+    drawing the code: checking a definition's links asks only this."""
+    code = qrcode.QRCode(error_correction=ERROR_CORRECT_M, border=BORDER)
+    code.add_data(check_url(url))
+    return code.best_fit() * 4 + 17  # every QR code version is 4 modules wider than the last
 
 
 @lru_cache(maxsize=256)
