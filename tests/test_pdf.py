@@ -291,3 +291,16 @@ def test_the_printed_width_of_a_qr_code_is_the_width_of_the_code_drawn(length):
     code.add_data(url)
     code.make(fit=True)
     assert qr.print_size(url, 0) == (code.modules_count + 8) * qr.MIN_MODULE_MM
+
+
+def test_a_writer_given_the_templates_a_build_compiled_compiles_none_and_draws_the_same(tmp_path, writer,
+                                                                                         reference_documents):
+    """The bundled templates, compiled by the first build (0.1 s in each render process), are
+    kept in the user's cache (app.TEMPLATES) and loaded by every later one: the same HTML."""
+    page = {"language": "th", "digits": "thai", "footer": "ทดสอบ", "author": "ทดสอบ", "page_label": "หน้า"}
+    fresh = PdfWriter(tmp_path, **page)
+    assert set(fresh.compiled.new) and fresh.compiled.new.keys() == writer.compiled.new.keys()
+    later = PdfWriter(tmp_path, compiled=fresh.compiled.new, **page)
+    assert later.compiled.new == {}
+    for document in reference_documents.values():
+        assert later.html(document) == fresh.html(document)

@@ -208,3 +208,37 @@ def test_an_organisers_template_cannot_print_in_a_font_that_is_not_bundled(tmp_p
                                           r"character Sarabun does not have$"):
         app.build(definition, tmp_path / "out", ("pdf",))
     assert not list((tmp_path / "out").rglob("*.pdf"))
+
+
+def test_a_template_compiled_by_an_earlier_build_is_loaded_unless_its_text_changed(tmp_path, monkeypatch):
+    """templating.Compiled: what one build compiled (`new`) the next loads as it was compiled;
+    a template whose text has changed since is compiled again and prints its new text."""
+    import jinja2
+
+    from workshopkit import templating
+    from workshopkit.resources import templates_dir
+
+    compiled_here: list[str] = []
+    compile_template = jinja2.Environment.compile
+
+    def counted(self, source, name=None, *args, **kwargs):
+        compiled_here.append(name)
+        return compile_template(self, source, name, *args, **kwargs)
+
+    monkeypatch.setattr(jinja2.Environment, "compile", counted)
+    folder = tmp_path / "templates"
+    folder.mkdir()
+    (folder / "note.html.j2").write_text("<p>{{ 6 * 7 }} ใบงาน</p>", encoding="utf-8")
+
+    def printed(known: dict[str, str]) -> tuple[str, dict[str, str]]:
+        cache = templating.Compiled(known)
+        env = templating.environment(folder, templates_dir(), cache)
+        return env.get_template("note.html.j2").render(), cache.new
+
+    first, kept = printed({})
+    assert first == "<p>42 ใบงาน</p>" and compiled_here == ["note.html.j2"] and kept
+    again, nothing = printed(kept)
+    assert again == first and nothing == {} and compiled_here == ["note.html.j2"]  # loaded, not compiled
+    (folder / "note.html.j2").write_text("<p>{{ 6 * 8 }} ใบงาน</p>", encoding="utf-8")
+    changed, new = printed(kept)
+    assert changed == "<p>48 ใบงาน</p>" and len(compiled_here) == 2 and new.keys() == kept.keys()

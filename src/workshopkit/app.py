@@ -45,6 +45,7 @@ if TYPE_CHECKING:  # the build never loads WeasyPrint; only the render worker do
 
 FORMATS = ("pdf", "docx")
 FITS = "fits.json"  # in the cache folder: the fit each document's HTML got (PdfWriter.learned)
+TEMPLATES = "templates.json"  # and the templates as Jinja compiled them (PdfWriter.compiled)
 BLANK_SIGN_IN_ROWS = 20
 read = read_workshop
 
@@ -79,7 +80,7 @@ def build(definition: Path, out: Path, formats: tuple[str, ...] = FORMATS, *,
     workshop = read.workshop
     bounds = Bounds.for_people(len(signers) if people else 0, max_seconds, max_memory_mib)
     with output.pack_folder(out, str(workshop.id)) as folder:
-        (files, jobs, layout_warnings, learned), usage = bounded.run(
+        (files, jobs, layout_warnings, learned, compiled), usage = bounded.run(
             bounded.Call(render_pack, (job,)), bounds, f"the pack of {definition.name}", progress)
         entries = [entry for _, entry in files]
         manifest = {"workshop": {"id": workshop.id, "title": workshop.title},
@@ -88,6 +89,7 @@ def build(definition: Path, out: Path, formats: tuple[str, ...] = FORMATS, *,
                                          "sides": "double" if j.duplex else "single"} for j in jobs]}
         left = output.write_pack(folder, [(e.path, data) for data, e in files], manifest)
     output.remember(job.cache / FITS, learned)
+    output.remember(job.cache / TEMPLATES, compiled, keep=50)
     return Pack(folder, entries, jobs, [*map(str, read.warnings), *(people.warnings if people else []),
                                         *layout_warnings, *left], usage)
 
@@ -119,7 +121,8 @@ def _pack_job(definition: Path, people: Roster | None, participants: int | None,
     copies = len(people.participants) if people else (expected or 1)
     job = PackJob(style, cover_facts(workshop, style), tuple(documents), tuple(sets), formats, copies,
                    describe(workshop, definition.parent), definition.parent, embed_fonts,
-                   output.cache_folder(), output.recalled(output.cache_folder() / FITS))
+                   output.cache_folder(), output.recalled(output.cache_folder() / FITS),
+                   output.recalled(output.cache_folder() / TEMPLATES))
     return read, job, signers
 
 

@@ -46,12 +46,17 @@ class PackJob:
     embed_fonts: bool
     cache: Path  # where the DOCX writer's subset fonts are kept, as the build's user has it
     fits: dict[str, str]  # the fits earlier builds found (PdfWriter.learned)
+    templates: dict[str, str]  # the templates they compiled (PdfWriter.compiled.new)
+
+
+Learned = dict[str, str]  # what a build found for the next: fits, compiled templates (output.remember)
 
 
 def render_pack(job: PackJob, progress: Progress
-                ) -> tuple[list[tuple[bytes, Entry]], list[PrintJob], list[str], dict[str, str]]:
+                ) -> tuple[list[tuple[bytes, Entry]], list[PrintJob], list[str], Learned, Learned]:
     """In the render worker: the documents laid out, the front composed from their page counts,
-    every file of the plan drawn; what layout warned, and the fits it found."""
+    every file of the plan drawn; what layout warned, the fits it found and the templates it
+    compiled."""
     from .render.beside import Beside, Turns
     from .render.files import Renderer, drawn_elsewhere  # loads WeasyPrint
 
@@ -68,13 +73,13 @@ def render_pack(job: PackJob, progress: Progress
     front_maker = Beside(functools.partial(_front_beside, job, order, turns), ready=early) if order else None
     docx = Beside(functools.partial(_late_docx, job), ready=early) if early and not order else None
     helper = Beside(functools.partial(drawn_elsewhere, job.page, job.source_dir, "pdf" in job.formats,
-                                      turns, job.fits)) if order else None
+                                      turns, job.fits, job.templates)) if order else None
     besides = [beside for beside in (front_maker, docx, helper) if beside]
     try:
         if helper and front_maker:
             helper.give(order)
             front_maker.give()
-        renderer = Renderer(job.page, job.source_dir, job.embed_fonts, job.fits)
+        renderer = Renderer(job.page, job.source_dir, job.embed_fonts, job.fits, job.templates)
         run = renderer.print_run(participant_documents(job.documents), job.sets, progress) if job.sets \
             else None
         mine = renderer.take(turns, order)  # the next document the helper has not taken
@@ -103,7 +108,7 @@ def render_pack(job: PackJob, progress: Progress
         elif docx:
             files += docx.result()
         return (files, front.jobs, list(dict.fromkeys([*warnings, *renderer.warnings])),
-                {**learned, **renderer.pdf.learned})
+                {**learned, **renderer.pdf.learned}, renderer.pdf.compiled.new)
     finally:
         for beside in besides:
             beside.close()
@@ -121,7 +126,7 @@ def _front_beside(job: PackJob, order: Sequence[Document], turns: Turns,
     DOCX file; what laying it out warned, and the fits it learned."""
     from .render.files import Renderer
 
-    renderer = Renderer(job.page, job.source_dir, job.embed_fonts, job.fits)  # while the pages come
+    renderer = Renderer(job.page, job.source_dir, job.embed_fonts, job.fits, job.templates)  # meanwhile
     pages = dict(zip([d.slug for d in order], turns.pages(), strict=True))
     front = front_of(renderer, job, None, _extension(job), pages)
     drawing = renderer.drawing([front.cover, front.print_checklist]) if "pdf" in job.formats else None

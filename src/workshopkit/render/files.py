@@ -34,11 +34,11 @@ class Renderer:
     has laid out, by document slug."""
 
     def __init__(self, page: PageDescription, source_dir: Path, embed_fonts: bool = True,
-                 remembered: Mapping[str, str] | None = None):
+                 remembered: Mapping[str, str] | None = None, compiled: Mapping[str, str] | None = None):
         self.page = page
         self.source_dir = source_dir.resolve()
         self.embed_fonts = embed_fonts
-        self.pdf = PdfWriter(self.source_dir, page, remembered)
+        self.pdf = PdfWriter(self.source_dir, page, remembered, compiled)
         self._laid_out: dict[str, tuple[doc.Document, Rendered]] = {}
         self._laid_out_warnings: dict[str, list[str]] = {}  # by slug: what its last layout said
         self._run_warnings: list[str] = []
@@ -123,12 +123,13 @@ class Renderer:
 
 
 def drawn_elsewhere(page: PageDescription, source_dir: Path, draw: bool, turns: Turns,
-                    remembered: Mapping[str, str], documents: Sequence[doc.Document]
+                    remembered: Mapping[str, str], compiled: Mapping[str, str],
+                    documents: Sequence[doc.Document]
                     ) -> tuple[assemble.Drawing | None, list[str], dict[str, str]]:
     """In a helper process beside the render worker, on the other core: each document it takes
     its turn at laid out and, when PDF files are made, all of them painted into one drawing;
     what laying them out warned, and the fits it learned."""
-    renderer = Renderer(page, source_dir, remembered=remembered)
+    renderer = Renderer(page, source_dir, remembered=remembered, compiled=compiled)
     taken = renderer.take(turns, documents)
     drawing = renderer.drawing(taken, blank=False) if draw and taken else None
     return drawing, renderer.warnings, renderer.pdf.learned

@@ -70,10 +70,12 @@ class RestrictedFetcher(URLFetcher):
 
 class PdfWriter:
     def __init__(self, source_dir: Path, page: PageDescription | None = None,
-                 remembered: Mapping[str, str] | None = None, **described: object):
+                 remembered: Mapping[str, str] | None = None, compiled: Mapping[str, str] | None = None,
+                 **described: object):
         """A writer for the documents of one definition in `source_dir` (the only folder of
         the organiser's it may read), laid out as `page` says (or as `described`, the fields of
-        a PageDescription, say). `remembered`: the fits earlier builds found (`learned`)."""
+        a PageDescription, say). `remembered`: the fits earlier builds found (`learned`);
+        `compiled`: the templates they compiled (`compiled.new`)."""
         if not patches.installed():  # a writer without them would print broken Thai quietly
             raise RenderError("the WeasyPrint patches are not installed: call "
                               "workshopkit.render.pdf.patches.install() when the worker starts")
@@ -82,7 +84,8 @@ class PdfWriter:
         # the organiser's templates, checked to be inside source_dir when the definition was read
         self.custom = page.templates
         self.fetcher = RestrictedFetcher([bundled, fonts_dir(), source_dir])
-        self.env = templating.environment(self.custom, bundled)
+        self.compiled = templating.Compiled(compiled)
+        self.env = templating.environment(self.custom, bundled, self.compiled)
         self.env.filters.update(draw=self._draw, qr=qr.svg_data_uri, qr_size=qr.print_size,
                                 css_string=_css_string, png_data_uri=_png_data_uri,
                                 bar_chart=lambda chart: Markup(bar_chart_svg(chart)))
