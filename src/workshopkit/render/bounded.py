@@ -114,14 +114,25 @@ def prepare() -> None:
     context = _context()
     if context.get_start_method() != "forkserver" or _server_started:
         return
-    from multiprocessing import forkserver
+    from multiprocessing import forkserver, resource_tracker
 
+    # The server and its workers share the resource tracker this process starts. A worker
+    # killed (Ctrl+C, a limit) leaves it the print run's semaphores, which it removes when
+    # the build has gone, and would then count in a warning below the build's one-line answer.
+    sys.warnoptions.append(_TRACKER_QUIET)
+    try:
+        _quietly(resource_tracker.ensure_running)
+    finally:
+        sys.warnoptions.remove(_TRACKER_QUIET)
     os.environ[SERVER] = "1"
     try:
         _quietly(forkserver.ensure_running)
     finally:
         os.environ.pop(SERVER, None)
     _server_started = True
+
+
+_TRACKER_QUIET = "ignore:resource_tracker:UserWarning"  # a -W option of the tracker's interpreter
 
 
 def _start(worker: multiprocessing.process.BaseProcess) -> None:
