@@ -201,3 +201,18 @@ def drawing(page) -> tuple[int, ...]:
     """The objects that draw a page (a form read back from scans has its marks drawn after)."""
     contents = page.raw_get("/Contents")
     return tuple(c.idnum for c in contents) if isinstance(contents, list) else (contents.idnum,)
+
+
+def test_the_print_runs_own_workers_load_the_templates_the_builds_writer_holds(tmp_path):
+    """A print run's workers start afresh (spawn): they are given what the build's writer
+    holds compiled, and compile no template again (0.1 s each)."""
+    from workshopkit.paper.page import PageDescription
+    from workshopkit.render import print_run
+    from workshopkit.render.pdf.writer import PdfWriter
+
+    page = PageDescription(language="th")
+    writer = PdfWriter(tmp_path, page)
+    job = print_run._Job(page, tmp_path, (), compiled=tuple(writer.compiled.held().items()))
+    assert job.compiled
+    assert print_run._Renderer(job).writer.compiled.new == {}
+    assert print_run._Renderer(print_run._Job(page, tmp_path, ())).writer.compiled.new  # else compiled

@@ -31,12 +31,17 @@ def check_url(url: str) -> str:
 BORDER = 4  # modules of quiet zone around the code, as the standard asks
 
 
+def _unmade(url: str) -> qrcode.QRCode:
+    code = qrcode.QRCode(error_correction=ERROR_CORRECT_M, border=BORDER, box_size=10)
+    code.add_data(check_url(url))
+    return code
+
+
 @lru_cache(maxsize=256)
 def _code(url: str) -> qrcode.QRCode:
     """The code of a link, made once per process (finding the best mask is most of the time of
-    a QR code; its size, its SVG and its PNG each need it). Never changed: `png` copies it."""
-    code = qrcode.QRCode(error_correction=ERROR_CORRECT_M, border=BORDER, box_size=10)
-    code.add_data(check_url(url))
+    a QR code; its SVG and its PNG each need it). Never changed: `png` copies it."""
+    code = _unmade(url)
     code.make(fit=True)
     return code
 
@@ -70,9 +75,7 @@ def print_size(url: str, wanted_mm: float) -> float:
 def _modules_count(url: str) -> int:
     """The code's width in modules, from the smallest version that holds the link, without
     drawing the code: checking a definition's links asks only this."""
-    code = qrcode.QRCode(error_correction=ERROR_CORRECT_M, border=BORDER)
-    code.add_data(check_url(url))
-    return code.best_fit() * 4 + 17  # every QR code version is 4 modules wider than the last
+    return _unmade(url).best_fit() * 4 + 17  # every QR code version is 4 modules wider than the last
 
 
 @lru_cache(maxsize=256)

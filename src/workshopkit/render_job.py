@@ -74,7 +74,6 @@ def render_pack(job: PackJob, progress: Progress
     docx = Beside(functools.partial(_late_docx, job), ready=early) if early and not order else None
     helper = Beside(functools.partial(drawn_elsewhere, job.page, job.source_dir, "pdf" in job.formats,
                                       turns, job.fits, job.templates)) if order else None
-    besides = [beside for beside in (front_maker, docx, helper) if beside]
     try:
         if helper and front_maker:
             helper.give(order)
@@ -110,8 +109,9 @@ def render_pack(job: PackJob, progress: Progress
         return (files, front.jobs, list(dict.fromkeys([*warnings, *renderer.warnings])),
                 {**learned, **renderer.pdf.learned}, renderer.pdf.compiled.new)
     finally:
-        for beside in besides:
-            beside.close()
+        for beside in (front_maker, docx, helper):
+            if beside:
+                beside.close()
 
 
 def _extension(job: PackJob) -> str:

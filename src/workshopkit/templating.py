@@ -127,6 +127,11 @@ class Compiled(jinja2.BytecodeCache):
         """A template compiled here, kept for the next build."""
         self.new[bucket.key] = base64.b64encode(bucket.bytecode_to_string()).decode("ascii")
 
+    def held(self) -> dict[str, str]:
+        """Every compiled template this cache holds, given or made here: for the processes a
+        render starts afresh (the print run's), which would compile them again."""
+        return {**self.known, **self.new}
+
 
 def environment(custom: Path | None, builtin: Path, compiled: Compiled | None = None) -> Sandbox:
     # Sandboxed: templates are data from whoever made them, and must not reach Python.

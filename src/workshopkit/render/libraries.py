@@ -14,6 +14,7 @@ from __future__ import annotations
 
 import contextlib
 import ctypes.util
+import functools
 import os
 import re
 import struct
@@ -38,11 +39,15 @@ def open_weasyprint() -> None:
 
 def in_cache(listing: bytes, name: str) -> str | None:
     """What find_library answers for `name` from the cache's listing (`ldconfig -p`)."""
+    found = re.search(os.fsencode(rf"\s+(lib{re.escape(name)}\.[^\s]+)\s+\({_abi()}"), listing)
+    return os.fsdecode(found.group(1)) if found else None
+
+
+@functools.cache
+def _abi() -> str:
     machine = os.uname().machine
     bits = "-32" if struct.calcsize("l") == 4 else "-64"
-    abi = _ABI.get(("arm" if machine.startswith("arm") else machine) + bits, "libc6")
-    found = re.search(os.fsencode(rf"\s+(lib{re.escape(name)}\.[^\s]+)\s+\({abi}"), listing)
-    return os.fsdecode(found.group(1)) if found else None
+    return _ABI.get(("arm" if machine.startswith("arm") else machine) + bits, "libc6")
 
 
 def linker_cache() -> bytes | None:

@@ -59,6 +59,7 @@ class _Job:
     source_dir: Path
     shared: tuple[doc.Document, ...]  # the sheets that are the same in every set
     fitted: tuple[tuple[str, str], ...] = ()  # the fit the build's writer chose for each document
+    compiled: tuple[tuple[str, str], ...] = ()  # the templates its writer holds compiled
     stencils: tuple[Stencil, ...] = ()  # personal sheets laid out once, for overlays (stencil.py)
 
 
@@ -68,7 +69,7 @@ _worker: _Renderer | None = None
 class _Renderer:
     def __init__(self, job: _Job, writer: PdfWriter | None = None,
                  rendered: Mapping[doc.Document, Rendered] | None = None):
-        self.writer = writer or PdfWriter(job.source_dir, job.page)
+        self.writer = writer or PdfWriter(job.source_dir, job.page, compiled=dict(job.compiled))
         self.fits = dict(job.fitted)
         known = rendered or {}
         self.shared = {d: known.get(d) or self.writer.render(d) for d in job.shared}
@@ -165,8 +166,8 @@ def render_print_run(page: PageDescription, source_dir: Path, shared: Sequence[d
     """The sets as one PDF. With `writer` and the documents it has `rendered`, a run small
     enough to render here reuses them instead of loading fonts and laying out the shared
     sheets again. Without `stencils`, every personal copy is laid out whole (to compare)."""
-    job = _Job(page, source_dir.resolve(), tuple(shared),
-               tuple(writer.fitted.items()) if writer else ())
+    job = _Job(page, source_dir.resolve(), tuple(shared), tuple(writer.fitted.items()) if writer else (),
+               tuple(writer.compiled.held().items()) if writer else ())
     workers = workers or os.cpu_count() or 1
     size = max(1, min(25, -(-len(sets) // (workers * 3))))
     starts = range(0, len(sets), size)
